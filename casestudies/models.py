@@ -1,0 +1,323 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.models import BasePage, CustomImage
+from partnerships.utils import paginate
+
+CASE_STUDIES_PER_PAGE = 12
+
+BUNDESLAENDER = [
+    ("baden-wuerttemberg", "Baden-Württemberg"),
+    ("bayern", "Bayern"),
+    ("berlin", "Berlin"),
+    ("brandenburg", "Brandenburg"),
+    ("bremen", "Bremen"),
+    ("hamburg", "Hamburg"),
+    ("hessen", "Hessen"),
+    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
+    ("niedersachsen", "Niedersachsen"),
+    ("nordrhein-westfalen", "Nordrhein-Westfalen"),
+    ("rheinland-pfalz", "Rheinland-Pfalz"),
+    ("saarland", "Saarland"),
+    ("sachsen", "Sachsen"),
+    ("sachsen-anhalt", "Sachsen-Anhalt"),
+    ("schleswig-holstein", "Schleswig-Holstein"),
+    ("thueringen", "Thüringen"),
+]
+
+
+@register_snippet
+class Branche(models.Model):
+    name = models.CharField("Bezeichnung", max_length=100, unique=True)
+    slug = models.SlugField(
+        "Kurzname (URL)", max_length=100, unique=True, help_text="Erscheint im Filter-Link."
+    )
+    description = models.TextField("Beschreibung", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = "Branche / Cluster"
+        verbose_name_plural = "Branchen / Cluster"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Projektphase(models.Model):
+    name = models.CharField("Bezeichnung", max_length=100, unique=True)
+    slug = models.SlugField("Kurzname (URL)", max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(
+        "Reihenfolge", default=0, help_text="Kleinere Zahlen stehen weiter vorn."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = "Projektphase"
+        verbose_name_plural = "Projektphasen"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CaseStudyFilterForm(forms.Form):
+    """The GET filter of the case study list. Values are slugs so links stay readable."""
+
+    branche = forms.ChoiceField(label="Branche / Cluster", required=False)
+    bundesland = forms.ChoiceField(label="Bundesland", required=False)
+    phase = forms.ChoiceField(label="Projektphase", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branche"].choices = [("", "Alle Branchen")] + list(
+            Branche.objects.values_list("slug", "name")
+        )
+        self.fields["bundesland"].choices = [("", "Alle Bundesländer"), *BUNDESLAENDER]
+        self.fields["phase"].choices = [("", "Alle Phasen")] + list(
+            Projektphase.objects.values_list("slug", "name")
+        )
+
+
+class CaseStudyIndexPage(BasePage):
+    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["partnerships.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count = 1
+    page_description = "Übersicht „Praxisbeispiele“ mit Filter nach Branche, Bundesland und Phase."
+
+    class Meta:
+        verbose_name = "Praxisbeispiel-Übersicht"
+        verbose_name_plural = "Praxisbeispiel-Übersichten"
+
+    def case_studies(self):
+        return (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("phase", "hero_image", "listing_image")
+            .prefetch_related("branchen")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Only the known parameters, each once: repeated or foreign keys are ignored.
+        data = {key: request.GET.get(key, "") for key in ("branche", "bundesland", "phase")}
+        form = CaseStudyFilterForm(data)
+        items = self.case_studies()
+        invalid_filter = not form.is_valid()
+        if invalid_filter:
+            items = items.none()
+        else:
+            if form.cleaned_data["branche"]:
+                items = items.filter(branchen__slug=form.cleaned_data["branche"])
+            if form.cleaned_data["bundesland"]:
+                items = items.filter(bundesland=form.cleaned_data["bundesland"])
+            if form.cleaned_data["phase"]:
+                items = items.filter(phase__slug=form.cleaned_data["phase"])
+        page = paginate(request, items, CASE_STUDIES_PER_PAGE)
+        query = {k: v for k, v in data.items() if v}
+        context.update(
+            filter_form=form,
+            invalid_filter=invalid_filter,
+            is_filtered=bool(query),
+            filter_query=query,
+            case_study_page=page,
+        )
+        return context
+
+
+class CaseStudyPage(BasePage):
+    kommune = models.CharField(
+        "Kommune / Region", max_length=150, help_text="z. B. „Landkreis Vechta“."
+    )
+    bundesland = models.CharField("Bundesland", max_length=30, choices=BUNDESLAENDER)
+    branchen = ParentalManyToManyField(Branche, verbose_name="Branchen / Cluster", blank=True)
+    phase = models.ForeignKey(
+        Projektphase,
+        verbose_name="Projektphase",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+    )
+    year_from = models.PositiveSmallIntegerField(
+        "Zeitraum von (Jahr)", validators=[MinValueValidator(1950), MaxValueValidator(2100)]
+    )
+    year_to = models.PositiveSmallIntegerField(
+        "Zeitraum bis (Jahr)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text="Leer lassen, wenn das Projekt noch läuft.",
+    )
+    is_illustrative = models.BooleanField(
+        "Illustratives Beispiel",
+        default=False,
+        help_text="Ankreuzen, wenn das Beispiel zur Veranschaulichung zusammengestellt wurde; "
+        "die Seite weist dann darauf hin.",
+    )
+    hero_image = models.ForeignKey(
+        CustomImage,
+        verbose_name="Titelbild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ausgangslage = RichTextField("Ausgangslage", features=RICH_TEXT_FEATURES, blank=True)
+    ziele = RichTextField("Ziele", features=RICH_TEXT_FEATURES, blank=True)
+    vorgehen = RichTextField("Vorgehen", features=RICH_TEXT_FEATURES, blank=True)
+    ergebnisse = RichTextField("Ergebnisse", features=RICH_TEXT_FEATURES, blank=True)
+    erfolgsfaktoren = RichTextField("Erfolgsfaktoren", features=RICH_TEXT_FEATURES, blank=True)
+    contact_name = models.CharField("Ansprechperson", max_length=150, blank=True)
+    contact_role = models.CharField("Funktion / Organisation", max_length=200, blank=True)
+    contact_email = models.EmailField("E-Mail", blank=True)
+    contact_phone = models.CharField("Telefon", max_length=50, blank=True)
+
+    SECTIONS = ("ausgangslage", "ziele", "vorgehen", "ergebnisse", "erfolgsfaktoren")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kommune"), FieldPanel("bundesland")]),
+                FieldPanel("branchen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("phase"),
+                FieldRowPanel([FieldPanel("year_from"), FieldPanel("year_to")]),
+                FieldPanel("is_illustrative"),
+            ],
+            heading="Steckbrief",
+        ),
+        FieldPanel("hero_image"),
+        MultiFieldPanel([FieldPanel(name) for name in SECTIONS], heading="Abschnitte"),
+        InlinePanel("partners", label="Partner", heading="Partner"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading="Kontakt",
+        ),
+        InlinePanel(
+            "related_concept_links",
+            label="Konzeptseite",
+            heading="Verwandte Konzeptseiten",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("kommune", boost=2),
+        index.SearchField("ausgangslage"),
+        index.SearchField("ziele"),
+        index.SearchField("vorgehen"),
+        index.SearchField("ergebnisse"),
+        index.SearchField("erfolgsfaktoren"),
+        index.FilterField("bundesland"),
+        index.RelatedFields("branchen", [index.SearchField("name")]),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    page_description = (
+        "Ein Praxisbeispiel aus einer Kommune oder Region, mit Steckbrief und Abschnitten."
+    )
+
+    class Meta:
+        verbose_name = "Praxisbeispiel"
+        verbose_name_plural = "Praxisbeispiele"
+
+    def clean(self):
+        super().clean()
+        if self.year_to and self.year_from and self.year_to < self.year_from:
+            raise ValidationError({"year_to": "Das Ende darf nicht vor dem Beginn liegen."})
+
+    @property
+    def zeitraum(self):
+        if self.year_to == self.year_from:
+            return str(self.year_from)
+        return f"{self.year_from}–{self.year_to or 'heute'}"
+
+    def sections(self):
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.SECTIONS
+            if getattr(self, name)
+        ]
+
+    def related_concepts(self):
+        ids = self.related_concept_links.values("concept_id")
+        return Page.objects.live().public().filter(id__in=ids).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_concepts"] = list(self.related_concepts())
+        return context
+
+
+class CaseStudyPartner(Orderable):
+    KINDS = [
+        ("unternehmen", "Unternehmen"),
+        ("kommune", "Kommune / Verwaltung"),
+        ("wissenschaft", "Hochschule / Forschung"),
+        ("kammer", "Kammer / Verband"),
+        ("netzwerk", "Netzwerk / Initiative"),
+        ("sonstige", "Sonstige"),
+    ]
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField("Name", max_length=200)
+    kind = models.CharField("Art", max_length=20, choices=KINDS)
+    url = models.URLField("Webadresse", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Partner"
+        verbose_name_plural = "Partner"
+
+    def __str__(self):
+        return self.name
+
+
+class CaseStudyConceptLink(Orderable):
+    page = ParentalKey(
+        CaseStudyPage, on_delete=models.CASCADE, related_name="related_concept_links"
+    )
+    concept = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Konzeptseite",
+        on_delete=models.CASCADE,
+        related_name="cited_by_case_studies",
+    )
+
+    panels = [PageChooserPanel("concept", ["concepts.ConceptPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Verwandte Konzeptseite"
+        verbose_name_plural = "Verwandte Konzeptseiten"

@@ -1,0 +1,80 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchor
+from partnerships.models import BasePage
+
+
+class ConceptIndexPage(BasePage):
+    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["partnerships.HomePage"]
+    subpage_types = ["concepts.ConceptPage"]
+    max_count = 1
+    page_description = "Übersicht „Das Konzept“: listet die Konzeptseiten in Baumreihenfolge."
+
+    class Meta:
+        verbose_name = "Konzept-Übersicht"
+        verbose_name_plural = "Konzept-Übersichten"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["concept_pages"] = (
+            ConceptPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("listing_image")
+            .order_by("path")
+        )
+        return context
+
+
+class ConceptPage(BasePage):
+    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt")
+
+    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["concepts.ConceptIndexPage"]
+    subpage_types = []
+    page_description = (
+        "Ein Baustein des Konzepts der strategischen Partnerschaft, mit Inhaltsverzeichnis "
+        "aus den Zwischenüberschriften."
+    )
+
+    class Meta:
+        verbose_name = "Konzeptseite"
+        verbose_name_plural = "Konzeptseiten"
+
+    def table_of_contents(self):
+        """(anchor, text) for every H2 heading block, in order."""
+        return [
+            (heading_anchor(block.value["text"]), block.value["text"])
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+
+    def related_case_studies(self):
+        """Case studies that cite this concept page (the relation is owned by the case study)."""
+        ids = self.cited_by_case_studies.values("page_id")
+        return (
+            Page.objects.live()
+            .public()
+            .filter(id__in=ids)
+            .order_by("title")
+            .specific()
+            .defer_streamfields()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toc"] = self.table_of_contents()
+        context["related_case_studies"] = list(self.related_case_studies())
+        return context

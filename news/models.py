@@ -1,0 +1,114 @@
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from partnerships.models import BasePage, CustomImage
+from partnerships.utils import paginate
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["partnerships.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+    page_description = "Die Nachrichtenübersicht „Aktuelles“, neueste zuerst, mit Jahresarchiv."
+
+    class Meta:
+        verbose_name = "Nachrichten-Übersicht"
+        verbose_name_plural = "Nachrichten-Übersichten"
+
+    def news_items(self):
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("listing_image", "image")
+            .order_by("-date", "-pk")
+        )
+
+    def archive_years(self):
+        return [d.year for d in self.news_items().dates("date", "year", order="DESC")]
+
+    def get_context(self, request, *args, year=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.news_items()
+        if year is not None:
+            items = items.filter(date__year=year)
+        context["news_page"] = paginate(request, items, NEWS_PER_PAGE)
+        context["archive_years"] = self.archive_years()
+        context["year"] = year
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("<int:year>/")
+    def year_archive(self, request, year):
+        if not 1 <= year <= 9999 or not self.news_items().filter(date__year=year).exists():
+            raise Http404("Für dieses Jahr gibt es keine Meldungen.")
+        return self.render(request, year=year)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(BasePage):
+    date = models.DateField(
+        "Datum", default=timezone.localdate, help_text="Erscheint als z. B. 24.04.2007."
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt")
+    image = models.ForeignKey(
+        CustomImage,
+        verbose_name="Bild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(
+        "Schlagwörter", through=NewsPageTag, blank=True, help_text="Kommagetrennt."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    page_description = "Eine datierte Meldung unter „Aktuelles“."
+
+    class Meta:
+        verbose_name = "Meldung"
+        verbose_name_plural = "Meldungen"
+        ordering = ["-date"]

@@ -1,0 +1,137 @@
+"""StreamField blocks shared by every page type (headings, text, images, quotes, info boxes,
+tables, downloads). No embeds: nothing may load from a third-party host."""
+
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Überschrift", max_length=200)
+    level = blocks.ChoiceBlock(
+        label="Ebene",
+        choices=[("h2", "Abschnitt (H2)"), ("h3", "Unterabschnitt (H3)")],
+        default="h2",
+        help_text="H2-Überschriften erscheinen im Inhaltsverzeichnis.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Überschrift"
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Ausgangslage in der Region", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = heading_anchor(value["text"])
+        return context
+
+
+def heading_anchor(text):
+    return slugify(text.replace("ß", "ss")) or "abschnitt"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Absatz"
+        template = "blocks/paragraph_block.html"
+        preview_value = (
+            "<p>Kommunen richten ihre Wirtschaftsförderung zunehmend an regionalen Clustern "
+            "aus.</p>"
+        )
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(
+        label="Bild",
+        help_text="Alternativtext und Bildnachweis werden am Bild gepflegt.",
+    )
+    caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = "Bild mit Unterschrift"
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Zitat")
+    attribution = blocks.CharBlock(label="Quelle / Person", required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = "Zitat"
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Cluster entstehen dort, wo Unternehmen und Kommune an einem Strang ziehen.",
+            "attribution": "Wirtschaftsförderer aus Niedersachsen",
+        }
+
+
+class InfoBoxBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titel", max_length=120)
+    text = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = "Infokasten"
+        template = "blocks/info_box_block.html"
+        preview_value = {
+            "title": "Gut zu wissen",
+            "text": "<p>Eine strategische Partnerschaft ist auf mehrere Jahre angelegt.</p>",
+        }
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Dokument")
+    title = blocks.CharBlock(
+        label="Linktext",
+        required=False,
+        max_length=200,
+        help_text="Leer lassen, um den Titel des Dokuments zu verwenden.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Dokument zum Herunterladen"
+        template = "blocks/download_block.html"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    info_box = InfoBoxBlock()
+    table = TableBlock(
+        label="Tabelle",
+        template="blocks/table_block.html",
+        table_options={"language": "de-DE", "contextMenu": True, "startRows": 3, "startCols": 3},
+    )
+    download = DownloadBlock()
+
+    class Meta:
+        block_counts = {}
+
+
+class PageLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label="Seite")
+    title = blocks.CharBlock(
+        label="Linktext",
+        required=False,
+        max_length=80,
+        help_text="Leer lassen, um den Seitentitel zu verwenden.",
+    )
+
+    class Meta:
+        icon = "link"
+        label = "Link"

@@ -1,0 +1,248 @@
+"""Site-wide models: images, the abstract base page, home page, standard pages, settings."""
+
+from django.apps import apps
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, PageLinkBlock
+
+# --- Images -------------------------------------------------------------------------------
+
+
+class CustomImage(AbstractImage):
+    description = models.CharField(
+        "Alternativtext",
+        max_length=255,
+        blank=True,
+        default="",
+        help_text="Beschreibt, was auf dem Bild zu sehen ist – für Menschen, die das Bild nicht "
+        "sehen. Pflicht, außer das Bild ist rein dekorativ.",
+    )
+    is_decorative = models.BooleanField(
+        "Dekoratives Bild",
+        default=False,
+        help_text="Nur ankreuzen, wenn das Bild keine Information trägt; es erhält dann ein "
+        "leeres alt-Attribut.",
+    )
+    credit = models.CharField(
+        "Bildnachweis",
+        max_length=255,
+        blank=True,
+        help_text="Urheber bzw. Quelle, z. B. „Foto: Stadt Musterstadt“.",
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "is_decorative",
+        "credit",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "Bild"
+        verbose_name_plural = "Bilder"
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def default_alt_text(self):
+        if self.is_decorative:
+            return ""
+        return self.description or self.title
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# --- Base page ----------------------------------------------------------------------------
+
+
+class BasePage(Page):
+    """Fields every page has: a teaser for listings and meta descriptions, a listing image."""
+
+    teaser = models.TextField(
+        "Kurzbeschreibung",
+        blank=True,
+        max_length=400,
+        help_text="Ein bis zwei Sätze für Übersichten, Suchergebnisse und Vorschauen.",
+    )
+    listing_image = models.ForeignKey(
+        CustomImage,
+        verbose_name="Vorschaubild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Erscheint in Übersichten und beim Teilen in sozialen Netzwerken.",
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("teaser")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("listing_image")], heading="Übersichten"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.teaser
+
+
+# --- Home page ----------------------------------------------------------------------------
+
+
+class HomePage(BasePage):
+    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES)
+    signature = models.CharField(
+        "Unterschrift", max_length=120, blank=True, default="Rambøll Management"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("intro"),
+        FieldPanel("signature"),
+        InlinePanel(
+            "featured_items",
+            label="Hervorgehobene Seiten",
+            heading="Hervorgehobene Konzeptseiten und Praxisbeispiele",
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "partnerships.StandardPage",
+        "concepts.ConceptIndexPage",
+        "casestudies.CaseStudyIndexPage",
+        "news.NewsIndexPage",
+    ]
+    max_count = 1
+    page_description = "Die Startseite der Website (nur einmal vorhanden)."
+
+    class Meta:
+        verbose_name = "Startseite"
+        verbose_name_plural = "Startseiten"
+
+    def featured_pages(self):
+        """Chosen pages in editor order: one query for the links, one per page type."""
+        ids = list(self.featured_items.values_list("target_id", flat=True))
+        pages = Page.objects.live().public().filter(id__in=ids).specific().defer_streamfields()
+        by_id = {page.id: page for page in pages}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def latest_news(self):
+        NewsPage = apps.get_model("news", "NewsPage")
+        return list(
+            NewsPage.objects.live()
+            .public()
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+            .select_related("listing_image")[:3]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_pages"] = self.featured_pages()
+        context["latest_news"] = self.latest_news()
+        return context
+
+
+class HomePageFeaturedItem(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
+    target = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Seite",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("target", ["concepts.ConceptPage", "casestudies.CaseStudyPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Hervorgehobene Seite"
+        verbose_name_plural = "Hervorgehobene Seiten"
+
+
+# --- Standard page ------------------------------------------------------------------------
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyStreamBlock(), verbose_name="Inhalt", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["partnerships.HomePage", "partnerships.StandardPage"]
+    subpage_types = ["partnerships.StandardPage"]
+    page_description = (
+        "Einfache Inhaltsseite, z. B. Impressum, Datenschutzerklärung, Erklärung zur "
+        "Barrierefreiheit oder Kontakt."
+    )
+
+    class Meta:
+        verbose_name = "Standardseite"
+        verbose_name_plural = "Standardseiten"
+
+
+# --- Site settings ------------------------------------------------------------------------
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation = models.CharField(
+        "Organisation", max_length=200, default="Rambøll Management Consulting GmbH"
+    )
+    street = models.CharField("Straße und Hausnummer", max_length=200, blank=True)
+    postal_code = models.CharField("Postleitzahl", max_length=10, blank=True)
+    city = models.CharField("Ort", max_length=100, blank=True)
+    email = models.EmailField("E-Mail", blank=True)
+    phone = models.CharField("Telefon", max_length=50, blank=True)
+    footer_links = StreamField(
+        [("link", PageLinkBlock())],
+        verbose_name="Links in der Fußzeile",
+        blank=True,
+        help_text="Impressum, Datenschutz, Barrierefreiheit, Kontakt …",
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+            ],
+            heading="Anschrift und Kontakt",
+        ),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = "Website-Einstellungen"

@@ -1,0 +1,15 @@
+from django.core.paginator import Paginator
+
+
+def paginate(request, object_list, per_page):
+    """A page of ``object_list`` for ``?page=``; bad values fall back instead of failing.
+
+    Not a number or below 1 gives the first page, beyond the end the last page.
+    """
+    paginator = Paginator(object_list, per_page)
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    number = min(max(number, 1), paginator.num_pages)
+    return paginator.page(number)
