@@ -11,14 +11,16 @@ class CustomImageForm(BaseImageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "description" in self.fields and "is_decorative" in self.fields:
-            if not cleaned.get("is_decorative") and not (cleaned.get("description") or "").strip():
-                self.add_error(
-                    "description",
-                    forms.ValidationError(
-                        "Bitte einen Alternativtext eingeben oder das Bild als dekorativ "
-                        "markieren.",
-                        code="alt_text_required",
-                    ),
-                )
+        has_fields = "description" in self.fields and "is_decorative" in self.fields
+        missing_alt = not cleaned.get("is_decorative") and not (
+            cleaned.get("description") or ""
+        ).strip()
+        if has_fields and missing_alt:
+            self.add_error(
+                "description",
+                forms.ValidationError(
+                    "Bitte einen Alternativtext eingeben oder das Bild als dekorativ markieren.",
+                    code="alt_text_required",
+                ),
+            )
         return cleaned

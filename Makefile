@@ -1,0 +1,62 @@
+# Strategische Partnerschaften – everything a developer needs, from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve migrate content admin test test-fast test-postgres lint format check lock clean
+
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+content: migrate ## Load the initial content (idempotent)
+	$(PY) manage.py load_initial_content
+
+admin: migrate ## Make sure the admin account exists and print its login
+	$(PY) manage.py ensure_admin
+
+run: content admin ## Install, migrate, load content, print the admin login and serve on 127.0.0.1:$(PORT)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Website:  http://127.0.0.1:$(PORT)/"
+	@echo "Admin:    http://127.0.0.1:$(PORT)/admin/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (browser tests skip without Chromium)
+	$(PY) -m pytest
+
+test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db
+
+lint: install ## ruff check + format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install ## Django system checks and migration check
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lock: ## Re-resolve requirements.lock from pyproject.toml in a throw-away venv
+	rm -rf /tmp/sp-lock-venv && $(PYTHON) -m venv /tmp/sp-lock-venv
+	/tmp/sp-lock-venv/bin/pip install --quiet --upgrade pip
+	/tmp/sp-lock-venv/bin/pip install --quiet -e ".[dev]"
+	/tmp/sp-lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf /tmp/sp-lock-venv
+
+clean: ## Remove the venv, the SQLite database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
