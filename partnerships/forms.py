@@ -12,9 +12,9 @@ class CustomImageForm(BaseImageForm):
     def clean(self):
         cleaned = super().clean()
         has_fields = "description" in self.fields and "is_decorative" in self.fields
-        missing_alt = not cleaned.get("is_decorative") and not (
-            cleaned.get("description") or ""
-        ).strip()
+        missing_alt = (
+            not cleaned.get("is_decorative") and not (cleaned.get("description") or "").strip()
+        )
         if has_fields and missing_alt:
             self.add_error(
                 "description",

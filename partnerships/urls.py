@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -15,10 +13,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=staticfiles_storage.url("img/favicon.svg"), permanent=True),
-    ),
+    path("favicon.ico", views.favicon),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
