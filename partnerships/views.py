@@ -11,7 +11,9 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # Control characters (NUL breaks PostgreSQL) go; whitespace is folded; length is capped.
+    raw = "".join(ch if ch.isprintable() else " " for ch in request.GET.get("q", ""))
+    query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
     results_page = None
     if query:
         results = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
