@@ -1,0 +1,472 @@
+"""Section "Praxisbeispiele": snippets (Branchen, Projektphasen), the index page and the case
+studies.
+
+The case studies are illustrative examples written for this site: they show how the concept
+can be applied in typical regional settings. Every one is marked ``is_illustrative`` so that
+its page says so. Partners are described generically, not as named third parties.
+"""
+
+from .markup import rich, ul
+
+BRANCHEN = [
+    {
+        "slug": "ernaehrungswirtschaft",
+        "name": "Ernährungswirtschaft",
+        "description": "Herstellung und Verarbeitung von Lebensmitteln, von der Erzeugung bis "
+        "zur Verpackung, einschließlich vor- und nachgelagerter Dienstleistungen.",
+    },
+    {
+        "slug": "spezialmaschinenbau",
+        "name": "Spezialmaschinenbau",
+        "description": "Sondermaschinen und Anlagen für einzelne Anwendungen, etwa Stall-, "
+        "Fütterungs-, Verarbeitungs- und Verpackungstechnik.",
+    },
+    {
+        "slug": "logistik",
+        "name": "Logistik",
+        "description": "Transport, Umschlag und Lagerung von Gütern sowie Kontraktlogistik "
+        "und logistiknahe Dienstleistungen.",
+    },
+    {
+        "slug": "chemische-industrie",
+        "name": "Chemische Industrie",
+        "description": "Grundstoff- und Spezialchemie, Chemieparks und die mit ihnen "
+        "verbundenen Dienstleister.",
+    },
+    {
+        "slug": "gesundheitswirtschaft",
+        "name": "Gesundheitswirtschaft",
+        "description": "Kliniken, Rehabilitation, Pflege, Medizintechnik und "
+        "gesundheitsbezogene Dienstleistungen.",
+    },
+    {
+        "slug": "tourismus",
+        "name": "Tourismus",
+        "description": "Beherbergung, Gastronomie, Freizeitangebote und touristische "
+        "Infrastruktur.",
+    },
+    {
+        "slug": "kunststofftechnik",
+        "name": "Kunststofftechnik",
+        "description": "Kunststoffverarbeitung, Werkzeug- und Formenbau sowie Recycling von "
+        "Kunststoffen.",
+    },
+    {
+        "slug": "metallverarbeitung",
+        "name": "Metallverarbeitung",
+        "description": "Umformung, Zerspanung und Oberflächentechnik, häufig als Zulieferer "
+        "für Fahrzeug- und Maschinenbau.",
+    },
+    {
+        "slug": "erneuerbare-energien",
+        "name": "Erneuerbare Energien",
+        "description": "Wind- und Solarenergie, Bioenergie, Speicher und Wasserstoff sowie "
+        "Planung, Bau, Betrieb und Wartung der Anlagen.",
+    },
+]
+
+PROJEKTPHASEN = [
+    {"slug": "analyse", "name": "Analyse", "sort_order": 10},
+    {"slug": "strategieentwicklung", "name": "Strategieentwicklung", "sort_order": 20},
+    {"slug": "umsetzung", "name": "Umsetzung", "sort_order": 30},
+    {"slug": "verstetigung", "name": "Verstetigung", "sort_order": 40},
+]
+
+CASE_STUDY_INDEX = {
+    "slug": "praxisbeispiele",
+    "title": "Praxisbeispiele",
+    "teaser": (
+        "Wie strategische Partnerschaften in unterschiedlichen Regionen und Branchen aussehen "
+        "können – vom ländlichen Raum bis zur Industrieregion."
+    ),
+    "listing_image": "muensterland",
+    "intro": rich(
+        "Die Praxisbeispiele zeigen, wie Kommunen und Unternehmen das Konzept der strategischen "
+        "Partnerschaft in ganz unterschiedlichen Ausgangslagen anwenden können: in einer "
+        "ländlichen Region mit starker Ernährungswirtschaft ebenso wie an einem "
+        "Logistikstandort, in einer Gesundheitsregion, in einer mittelständischen "
+        "Industrieregion oder an der Küste mit ihren erneuerbaren Energien.",
+        "Jedes Beispiel folgt demselben Aufbau: Ausgangslage, Ziele, Vorgehen, Ergebnisse und "
+        "Erfolgsfaktoren. Die Beispiele wurden zur Veranschaulichung zusammengestellt; sie "
+        "verdichten typische Erfahrungen und sind nicht die Darstellung eines einzelnen "
+        "Projekts. Über die Filter finden Sie Beispiele nach Branche, Bundesland und "
+        "Projektphase.",
+    ),
+}
+
+CONTACT = {
+    "contact_name": "Projektteam „Strategische Partnerschaften“",
+    "contact_role": "Rambøll Management Consulting GmbH – Fragen zu diesem Beispiel",
+    "contact_email": "kontakt@strategische-partnerschaften.de",
+    "contact_phone": "",
+}
+
+OLDENBURGER_MUENSTERLAND = {
+    "slug": "oldenburger-muensterland",
+    "title": "Oldenburger Münsterland: Ernährungswirtschaft und Spezialmaschinenbau",
+    "teaser": (
+        "Zwei Landkreise und die Unternehmen der Ernährungswirtschaft und des "
+        "Spezialmaschinenbaus bauen eine gemeinsame Partnerschaft für Fachkräfte, Innovation "
+        "und ein starkes Standortprofil auf."
+    ),
+    "kommune": "Landkreise Cloppenburg und Vechta",
+    "bundesland": "niedersachsen",
+    "branchen": ["ernaehrungswirtschaft", "spezialmaschinenbau"],
+    "phase": "verstetigung",
+    "year_from": 2005,
+    "year_to": 2009,
+    "hero_image": "muensterland",
+    "ausgangslage": rich(
+        "Das Oldenburger Münsterland mit den Landkreisen Cloppenburg und Vechta ist ein "
+        "Beispiel dafür, dass ländliche Räume nicht auf Landwirtschaft und Tourismus "
+        "beschränkt sind. Ausgehend von der Landwirtschaft hat sich hier eine international "
+        "wettbewerbsfähige Ernährungswirtschaft entwickelt. Um sie herum sind Hersteller von "
+        "Stall-, Fütterungs-, Verarbeitungs- und Verpackungstechnik gewachsen, von denen "
+        "einige auf ihren Märkten weltweit führend sind.",
+        "Die Unternehmen kannten sich gut, arbeiteten aber meist nur bilateral zusammen. Beide "
+        "Landkreise betrieben eigene Wirtschaftsförderungen mit eigenen Schwerpunkten. "
+        "Gleichzeitig zeichneten sich gemeinsame Herausforderungen ab: ein wachsender Bedarf "
+        "an Fachkräften, insbesondere in technischen Berufen, ein Image der Region, das die "
+        "industrielle Stärke kaum widerspiegelte, und steigende Anforderungen an Umwelt- und "
+        "Tierschutz, die neue technische Lösungen verlangten.",
+    ),
+    "ziele": rich(
+        "Die Partner verständigten sich auf drei übergeordnete Ziele:",
+        ul(
+            "die Fachkräftebasis der Ernährungswirtschaft und des Spezialmaschinenbaus "
+            "langfristig zu sichern,",
+            "den Austausch zwischen Lebensmittelherstellern und Maschinenbauern für gemeinsame "
+            "Innovationen zu nutzen,",
+            "das Oldenburger Münsterland als leistungsfähigen Industriestandort bekannter zu "
+            "machen.",
+        ),
+        "Die Partnerschaft sollte ausdrücklich über die Grenzen der beiden Landkreise und der "
+        "beiden Branchen hinweg arbeiten.",
+    ),
+    "vorgehen": rich(
+        "In der Analysephase wurden Beschäftigungsdaten ausgewertet und rund vierzig "
+        "Gespräche mit Geschäftsführungen, Kammern, Berufsschulen und der regionalen "
+        "Hochschule geführt. Dabei zeigte sich, dass Fachkräfte und technologische "
+        "Fragestellungen beide Branchen gleichermaßen beschäftigen.",
+        "In zwei Strategieworkshops erarbeiteten die Partner ein gemeinsames Leitbild und drei "
+        "Handlungsfelder: Fachkräfte und Ausbildung, Technologie und Innovation sowie "
+        "Standortprofil. Eine Partnerschaftsvereinbarung wurde von beiden Landräten und "
+        "Vertreterinnen und Vertretern der Unternehmen unterzeichnet. Für jedes Handlungsfeld "
+        "wurde eine Arbeitsgruppe unter Leitung eines Unternehmens eingerichtet; die "
+        "Koordination übernahmen die Wirtschaftsförderungen beider Landkreise im Wechsel.",
+    ),
+    "ergebnisse": rich(
+        ul(
+            "Ein gemeinsamer Ausbildungsatlas stellt die technischen Ausbildungsberufe beider "
+            "Branchen vor und wird an allen weiterführenden Schulen der Region eingesetzt.",
+            "Betriebe bilden im Verbund aus: Kleinere Unternehmen können so Berufe anbieten, "
+            "für die sie allein nicht alle Inhalte abdecken.",
+            "Regelmäßige Technologietage bringen Lebensmittelhersteller, Maschinenbauer und "
+            "Forschung zusammen; daraus sind mehrere Entwicklungsprojekte entstanden.",
+            "Ein gemeinsamer Auftritt auf Fach- und Ausbildungsmessen zeigt die Region als "
+            "Standort von Spitzentechnik.",
+        ),
+        "Nach dem Ende der geförderten Startphase wird die Partnerschaft durch Beiträge der "
+        "Unternehmen und beider Landkreise getragen.",
+    ),
+    "erfolgsfaktoren": rich(
+        "Entscheidend war das Engagement der Unternehmen: Geschäftsführer übernahmen die "
+        "Leitung der Arbeitsgruppen und warben selbst um weitere Mitglieder. Die beiden "
+        "Landkreise traten nicht als Konkurrenten, sondern als gemeinsame Partner auf. Der "
+        "Blick über Branchengrenzen hinweg – entlang von Querschnittsthemen wie Fachkräften "
+        "und Technologie – machte die Partnerschaft für beide Branchen attraktiv.",
+    ),
+    "partners": [
+        ("Landkreis Cloppenburg – Wirtschaftsförderung", "kommune"),
+        ("Landkreis Vechta – Wirtschaftsförderung", "kommune"),
+        ("Unternehmen der Ernährungswirtschaft aus beiden Landkreisen", "unternehmen"),
+        ("Hersteller von Stall-, Fütterungs- und Verarbeitungstechnik", "unternehmen"),
+        (
+            "Hochschule der Region mit agrar- und ernährungswissenschaftlichem Profil",
+            "wissenschaft",
+        ),
+    ],
+    "concepts": [
+        "clusterorientierte-wirtschaftsfoerderung",
+        "strategische-partnerschaft",
+        "erfolgsfaktoren",
+    ],
+}
+
+ELBE_LOGISTIK = {
+    "slug": "logistikstandort-an-der-elbe",
+    "title": "Logistikstandort an der Elbe: Hafen, Chemie und Kontraktlogistik",
+    "teaser": (
+        "Eine Mittelstadt an der Elbe entwickelt gemeinsam mit Logistikunternehmen und dem "
+        "benachbarten Chemiestandort eine Partnerschaft für Flächen, Fachkräfte und "
+        "trimodale Verkehre."
+    ),
+    "kommune": "Mittelstadt an der Elbe mit Umlandgemeinden (Beispielregion)",
+    "bundesland": "sachsen-anhalt",
+    "branchen": ["logistik", "chemische-industrie"],
+    "phase": "umsetzung",
+    "year_from": 2019,
+    "year_to": None,
+    "hero_image": "logistik",
+    "ausgangslage": rich(
+        "Die Stadt verfügt über einen Binnenhafen, einen Autobahnanschluss und eine "
+        "Bahnanbindung – und liegt in der Nähe eines großen Chemiestandorts. In den "
+        "vergangenen Jahren haben sich zahlreiche Logistikunternehmen angesiedelt, vom "
+        "Speditionsbetrieb bis zum Dienstleister für Gefahrgut- und Kontraktlogistik.",
+        "Das Wachstum brachte Konflikte mit sich: Gewerbeflächen wurden knapp, "
+        "Lkw-Verkehre belasteten Ortsdurchfahrten, und die Unternehmen warben sich "
+        "gegenseitig Berufskraftfahrer und Fachkräfte für Lagerlogistik ab. Die Stadt und ihre "
+        "Nachbargemeinden konkurrierten um Ansiedlungen, ohne eine gemeinsame Vorstellung "
+        "davon zu haben, welche Logistik zum Standort passt.",
+    ),
+    "ziele": rich(
+        ul(
+            "Flächen gemeinsam und mit Vorrang für Unternehmen mit hoher Wertschöpfung und "
+            "Bezug zum Chemiestandort entwickeln,",
+            "mehr Güter auf Schiene und Wasserstraße verlagern,",
+            "Ausbildung und Gewinnung von Fachkräften gemeinsam organisieren,",
+            "die Akzeptanz der Logistik in der Bevölkerung verbessern.",
+        ),
+    ),
+    "vorgehen": rich(
+        "Ausgangspunkt war eine Flächen- und Verkehrsanalyse, die die Stadt gemeinsam mit "
+        "zwei Nachbargemeinden in Auftrag gab. Parallel führte die Wirtschaftsförderung "
+        "Gespräche mit allen größeren Logistikbetrieben und dem Betreiber des Chemiestandorts.",
+        "Auf dieser Grundlage gründeten die Partner einen Logistikkreis mit einem Lenkungskreis "
+        "und zwei Arbeitsgruppen: Flächen und Verkehr sowie Fachkräfte. Die Kommunen "
+        "vereinbarten Kriterien für Ansiedlungen und verpflichteten sich, neue Flächen nur noch "
+        "gemeinsam zu vermarkten. Die Unternehmen sagten zu, sich an einem gemeinsamen "
+        "Ausbildungszentrum und an einem Mobilitätskonzept für ihre Beschäftigten zu "
+        "beteiligen.",
+    ),
+    "ergebnisse": rich(
+        "Ein gemeinsames Flächenmanagement der drei Kommunen ist eingerichtet, "
+        "Ansiedlungsanfragen werden nach abgestimmten Kriterien bewertet. Ein Förderantrag für "
+        "den Ausbau des Hafengleises wurde mit Unterstützung der Unternehmen gestellt.",
+        "Die Betriebe haben eine gemeinsame Ausbildungsinitiative gestartet, die "
+        "Schulpraktika, eine Ausbildungsbörse und Fahrschulkooperationen für den Nachwuchs "
+        "an Berufskraftfahrern bündelt. Ein Werksbus verbindet die Gewerbegebiete in den "
+        "Schichtzeiten mit dem Bahnhof.",
+    ),
+    "erfolgsfaktoren": rich(
+        "Der Durchbruch gelang, als die Kommunen die Konkurrenz um Ansiedlungen durch "
+        "gemeinsame Kriterien ersetzten. Für die Unternehmen war wichtig, dass ihre Engpässe – "
+        "Fachkräfte und Verkehrsanbindung – ernst genommen wurden. Die Einbindung des "
+        "Chemiestandorts gab der Partnerschaft ein klares Profil.",
+    ),
+    "partners": [
+        ("Stadtverwaltung – Wirtschaftsförderung und Stadtplanung", "kommune"),
+        ("Zwei Umlandgemeinden", "kommune"),
+        (
+            "Logistikunternehmen am Standort (Spedition, Lager- und Gefahrgutlogistik)",
+            "unternehmen",
+        ),
+        ("Betreibergesellschaft des benachbarten Chemiestandorts", "unternehmen"),
+        ("Industrie- und Handelskammer der Region", "kammer"),
+    ],
+    "concepts": ["strategische-partnerschaft", "akteure-und-rollen"],
+}
+
+OSTSEE_GESUNDHEIT = {
+    "slug": "gesundheitsregion-an-der-ostsee",
+    "title": "Gesundheitsregion an der Ostsee: Kliniken, Kurorte und Tourismus",
+    "teaser": (
+        "Ein Landkreis an der Ostseeküste verbindet Gesundheitswirtschaft und Tourismus zu "
+        "einem gemeinsamen Profil – mit Partnern aus Kliniken, Hotellerie und Wissenschaft."
+    ),
+    "kommune": "Landkreis an der Ostseeküste (Beispielregion)",
+    "bundesland": "mecklenburg-vorpommern",
+    "branchen": ["gesundheitswirtschaft", "tourismus"],
+    "phase": "umsetzung",
+    "year_from": 2021,
+    "year_to": None,
+    "hero_image": "gesundheit",
+    "ausgangslage": rich(
+        "Der Landkreis ist stark vom Tourismus geprägt. Zugleich gibt es mehrere Kliniken, "
+        "Rehabilitationseinrichtungen und anerkannte Kurorte. Beide Bereiche gehören zu den "
+        "größten Arbeitgebern der Region, arbeiteten aber kaum zusammen.",
+        "Die Hotellerie litt unter der kurzen Saison, die Kliniken unter dem Mangel an Pflege- "
+        "und Therapiefachkräften. Angebote für Gäste mit gesundheitlichen Anliegen außerhalb "
+        "der Hauptsaison gab es nur vereinzelt.",
+    ),
+    "ziele": rich(
+        ul(
+            "gemeinsame Angebote von Gesundheitseinrichtungen und Tourismusbetrieben "
+            "entwickeln, insbesondere für die Vor- und Nachsaison,",
+            "Fachkräfte für Pflege, Therapie und Gastgewerbe gemeinsam gewinnen und halten,",
+            "die Region als Gesundheitsstandort bekannt machen.",
+        ),
+    ),
+    "vorgehen": rich(
+        "Die Wirtschaftsförderung des Landkreises lud Kliniken, Rehabilitationseinrichtungen, "
+        "Kurverwaltungen und Hotelbetriebe zu einer Auftaktveranstaltung ein. Eine Befragung "
+        "der Einrichtungen ergab, dass Fachkräftegewinnung und Saisonverlängerung von fast "
+        "allen als wichtigste Themen genannt wurden.",
+        "Die Partner bildeten zwei Arbeitsgruppen: Gesundheitstourismus und Fachkräfte. Eine "
+        "Hochschule der Region begleitet die Entwicklung neuer Angebote wissenschaftlich. Die "
+        "Partnerschaft ist beim Landkreis angesiedelt, der eine Koordinationsstelle "
+        "eingerichtet hat.",
+    ),
+    "ergebnisse": rich(
+        "Erste Pauschalangebote verbinden Aufenthalte in Hotels mit präventiven "
+        "Gesundheitskursen und Therapieangeboten der Kliniken. Ein gemeinsames Portal stellt "
+        "Stellenangebote aus Gesundheitswesen und Gastgewerbe vor und wirbt mit der "
+        "Lebensqualität an der Küste.",
+        "Ein Programm für Paare und Familien, bei dem ein Partner in einer Klinik und der "
+        "andere in einem Hotel eine Stelle findet, befindet sich im Aufbau.",
+    ),
+    "erfolgsfaktoren": rich(
+        "Die Partnerschaft profitierte davon, dass beide Branchen ein gemeinsames Problem – "
+        "den Fachkräftemangel – hatten und schnell erkannten, dass sie es gemeinsam besser "
+        "lösen können. Die wissenschaftliche Begleitung schuf Vertrauen bei den Kliniken, die "
+        "Saisonverlängerung überzeugte die Hotellerie.",
+    ),
+    "partners": [
+        ("Landkreis – Wirtschaftsförderung und Tourismusreferat", "kommune"),
+        ("Kliniken und Rehabilitationseinrichtungen der Region", "unternehmen"),
+        ("Hotel- und Gastgewerbebetriebe", "unternehmen"),
+        ("Kurverwaltungen der Seebäder", "kommune"),
+        ("Hochschule der Region (Gesundheitswissenschaften)", "wissenschaft"),
+    ],
+    "concepts": ["clusterorientierte-wirtschaftsfoerderung", "akteure-und-rollen"],
+}
+
+SUEDWESTFALEN_KUNSTSTOFF = {
+    "slug": "kunststoffverarbeitung-in-suedwestfalen",
+    "title": "Kunststoffverarbeitung in Südwestfalen: Fachkräfte und Kreislaufwirtschaft",
+    "teaser": (
+        "Eine Mittelstadt und die mittelständischen Kunststoffverarbeiter der Region "
+        "entwickeln eine Strategie für Fachkräfte, Recycling und neue Werkstoffe."
+    ),
+    "kommune": "Mittelstadt in Südwestfalen (Beispielregion)",
+    "bundesland": "nordrhein-westfalen",
+    "branchen": ["kunststofftechnik", "metallverarbeitung"],
+    "phase": "strategieentwicklung",
+    "year_from": 2024,
+    "year_to": None,
+    "hero_image": "kunststoff",
+    "ausgangslage": rich(
+        "In der Stadt und ihrem Umland sind zahlreiche inhabergeführte Unternehmen der "
+        "Kunststoffverarbeitung sowie des Werkzeug- und Formenbaus ansässig, viele davon "
+        "Zulieferer der Fahrzeug-, Elektro- und Bauindustrie. Die Betriebe sind technisch "
+        "stark, stehen aber vor großen Umbrüchen.",
+        "Strengere Vorgaben zu Recycling und Rezyklatanteilen, hohe Energiekosten und der "
+        "Wandel in der Automobilindustrie verändern die Nachfrage. Gleichzeitig gehen in den "
+        "kommenden Jahren viele erfahrene Beschäftigte in den Ruhestand, und die Suche nach "
+        "Verfahrensmechanikerinnen und Verfahrensmechanikern wird schwieriger.",
+    ),
+    "ziele": rich(
+        ul(
+            "eine gemeinsame Strategie für Kreislaufwirtschaft und Rezyklateinsatz entwickeln,",
+            "Nachwuchs und Quereinsteiger für die Berufe der Kunststoff- und Metalltechnik "
+            "gewinnen,",
+            "Kooperationen mit Hochschulen und Forschungseinrichtungen ausbauen.",
+        ),
+    ),
+    "vorgehen": rich(
+        "Die Analyse zeigte eine deutliche Spezialisierung der Region in der "
+        "Kunststoffverarbeitung. In Interviews mit rund dreißig Unternehmen wurden "
+        "Kreislaufwirtschaft und Fachkräfte als dringlichste Themen genannt.",
+        "Derzeit erarbeiten die Partner in einer Workshopreihe ihr Leitbild und einen "
+        "Maßnahmenplan. Zwei Arbeitsgruppen bereiten erste Projekte vor: einen gemeinsamen "
+        "Rezyklat-Pool mehrerer Betriebe und eine Kampagne für technische Ausbildungsberufe. "
+        "Die Partnerschaftsvereinbarung soll im kommenden Jahr unterzeichnet werden.",
+    ),
+    "ergebnisse": rich(
+        "Die Partnerschaft befindet sich in der Strategiephase. Bereits jetzt hat sie zu "
+        "einem regelmäßigen Austausch zwischen Unternehmen geführt, die zuvor kaum Kontakt "
+        "hatten. Eine Hochschule der Region hat angeboten, ein Prüflabor für Rezyklate "
+        "gemeinsam mit den Betrieben zu nutzen. Die Stadt prüft, wie sie die Unternehmen bei "
+        "der Erweiterung ihrer Standorte schneller unterstützen kann.",
+    ),
+    "erfolgsfaktoren": rich(
+        "Hilfreich ist, dass das Thema Kreislaufwirtschaft alle Betriebe betrifft und "
+        "niemand es allein bewältigen kann. Die Einbindung der Metallverarbeiter erweitert den "
+        "Kreis der Partner und öffnet den Blick für gemeinsame Fragen der Fachkräftesicherung.",
+    ),
+    "partners": [
+        ("Stadt – Wirtschaftsförderung", "kommune"),
+        ("Kunststoffverarbeitende Unternehmen der Region", "unternehmen"),
+        ("Betriebe des Werkzeug- und Formenbaus", "unternehmen"),
+        ("Fachhochschule der Region (Kunststofftechnik)", "wissenschaft"),
+        ("Industrie- und Handelskammer sowie Arbeitgeberverband", "kammer"),
+    ],
+    "concepts": ["aufbau-und-umsetzung", "strategische-partnerschaft"],
+}
+
+WESTKUESTE_ENERGIE = {
+    "slug": "energiewende-an-der-westkueste",
+    "title": "Energiewende an der Westküste: Wertschöpfung aus Wind",
+    "teaser": (
+        "Gemeinden an der schleswig-holsteinischen Westküste untersuchen, wie mehr "
+        "Wertschöpfung aus Windenergie und Wasserstoff in der Region bleiben kann."
+    ),
+    "kommune": "Amt mit Gemeinden an der Westküste (Beispielregion)",
+    "bundesland": "schleswig-holstein",
+    "branchen": ["erneuerbare-energien", "metallverarbeitung"],
+    "phase": "analyse",
+    "year_from": 2025,
+    "year_to": None,
+    "hero_image": "energie",
+    "ausgangslage": rich(
+        "An der Westküste wird seit Jahrzehnten Windstrom erzeugt; viele Anlagen gehören "
+        "Bürgerwindparks. Der größte Teil der Wertschöpfung aus Planung, Herstellung und "
+        "Wartung entsteht jedoch außerhalb der Region. Zugleich sind neue Vorhaben zur "
+        "Erzeugung von Wasserstoff und zur Ansiedlung energieintensiver Industrie in "
+        "Vorbereitung.",
+        "Handwerksbetriebe und mittelständische Metallbauer sehen Chancen als Dienstleister "
+        "für Service und Wartung, verfügen aber oft nicht über die nötigen Zertifizierungen "
+        "und Fachkräfte.",
+    ),
+    "ziele": rich(
+        "Die Gemeinden wollen gemeinsam mit den Unternehmen klären,",
+        ul(
+            "welche Teile der Wertschöpfungskette der erneuerbaren Energien in der Region "
+            "gestärkt werden können,",
+            "welche Qualifizierungen Betriebe und Beschäftigte dafür brauchen,",
+            "welche Flächen und Infrastruktur für Service und neue Ansiedlungen nötig sind.",
+        ),
+    ),
+    "vorgehen": rich(
+        "Das Amt hat die Wirtschaftsförderung des Kreises und eine externe Begleitung mit der "
+        "Analyse beauftragt. Ausgewertet werden Beschäftigungs- und Unternehmensdaten, die "
+        "Planungen für neue Anlagen und die Ausbildungsangebote der Region. Bis zum Jahresende "
+        "werden Gespräche mit Betreibern von Windparks, Handwerksbetrieben, Metallbauern, "
+        "Berufsschulen und der Kreishandwerkerschaft geführt.",
+        "Eine Auftaktveranstaltung mit allen Gemeinden und Unternehmen hat die Analyse "
+        "vorgestellt und erste Themen gesammelt.",
+    ),
+    "ergebnisse": rich(
+        "Die Analyse läuft noch. Erste Zwischenergebnisse zeigen einen hohen Bedarf an "
+        "Servicetechnikerinnen und Servicetechnikern und an Zertifizierungen für Arbeiten an "
+        "Windenergieanlagen. Mehrere Betriebe haben Interesse an einer gemeinsamen "
+        "Qualifizierungsinitiative bekundet. Auf dieser Grundlage soll im kommenden Jahr die "
+        "Strategiephase beginnen.",
+    ),
+    "erfolgsfaktoren": rich(
+        "Schon in der Analysephase zeigt sich, wie wichtig die frühe Beteiligung der "
+        "Bürgerwindparks und des Handwerks ist: Sie kennen die Bedarfe vor Ort und genießen "
+        "Vertrauen in den Gemeinden. Die Zusammenarbeit im Amt erleichtert es, Flächen und "
+        "Infrastruktur gemeindeübergreifend zu planen.",
+    ),
+    "partners": [
+        ("Amtsverwaltung und amtsangehörige Gemeinden", "kommune"),
+        ("Wirtschaftsförderung des Kreises", "kommune"),
+        ("Betreibergesellschaften von Bürgerwindparks", "unternehmen"),
+        ("Handwerks- und Metallbaubetriebe der Region", "unternehmen"),
+        ("Kreishandwerkerschaft und Berufsschule", "kammer"),
+    ],
+    "concepts": [
+        "aufbau-und-umsetzung",
+        "clusterorientierte-wirtschaftsfoerderung",
+        "erfolgsfaktoren",
+    ],
+}
+
+CASE_STUDIES = [
+    OLDENBURGER_MUENSTERLAND,
+    ELBE_LOGISTIK,
+    OSTSEE_GESUNDHEIT,
+    SUEDWESTFALEN_KUNSTSTOFF,
+    WESTKUESTE_ENERGIE,
+]
