@@ -6,12 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import search, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
-    path("suche/", views.search, name="search"),
+    path("suche/", search.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", views.favicon),
 ]
