@@ -1,0 +1,210 @@
+"""Every public page type in real Chromium at phone and desktop width: axe-core finds no
+violations, nothing is loaded from another host, no asset is missing, no sideways scrolling.
+
+The content comes from ``load_initial_content``, loaded once for the module and committed so
+the live server thread sees it (also on PostgreSQL); afterwards the database is restored to
+its state before (flush + reload of a snapshot, as Django's ``serialized_rollback`` does).
+"""
+
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connections
+from django.test import Client
+from pytest_django.live_server_helper import LiveServer
+
+from casestudies.models import CaseStudyPage
+from concepts.models import ConceptPage
+from news.models import NewsPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+WIDTHS = [375, 1280]
+PAGES = [
+    "home",
+    "standard_page",
+    "concept_index",
+    "concept_page",
+    "case_study_index",
+    "case_study_index_filtered",
+    "case_study",
+    "news_index",
+    "news_year_archive",
+    "news_page",
+    "search_results",
+    "not_found",
+]
+
+
+def page_urls():
+    """A path for every public page type, taken from the loaded content."""
+    news_2007 = NewsPage.objects.live().filter(date__year=2007).order_by("date").first()
+    return {
+        "home": "/",
+        "standard_page": "/impressum/",
+        "concept_index": "/konzept/",
+        "concept_page": ConceptPage.objects.live().order_by("path").first().url,
+        "case_study_index": "/praxisbeispiele/",
+        "case_study_index_filtered": "/praxisbeispiele/?bundesland=niedersachsen",
+        "case_study": CaseStudyPage.objects.live().order_by("path").first().url,
+        "news_index": "/aktuelles/",
+        "news_year_archive": "/aktuelles/2007/",
+        "news_page": news_2007.url,
+        "search_results": "/suche/?q=Cluster",
+        "not_found": "/diese-seite-gibt-es-nicht/",
+    }
+
+
+def assert_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    assert in_memory or name.startswith("test_"), (
+        f"refusing to load content into {name!r}: not a test database"
+    )
+
+
+def restore(connection, snapshot):
+    """Empty the database and reload the snapshot (what ``serialized_rollback`` does)."""
+    call_command(
+        "flush",
+        verbosity=0,
+        interactive=False,
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
+    connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture(scope="module")
+def site_server(django_db_setup, django_db_blocker):
+    """A live server with the initial content, shared by all tests of this module."""
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        assert_test_database(connection)
+        # Signal handlers look content types up while the snapshot is reloaded; with every
+        # content type cached they do not create duplicates of rows not yet reloaded.
+        for model in apps.get_models():
+            ContentType.objects.get_for_model(model, for_concrete_model=False)
+        snapshot = connection.creation.serialize_db_to_string()
+    # Unblocked for the whole module: the live server thread queries the database.
+    blocker = django_db_blocker.unblock()
+    blocker.__enter__()
+    server = None
+    try:
+        call_command("load_initial_content", stdout=io.StringIO())
+        urls = page_urls()
+        # Make the image renditions (slow AVIF encoding) once, before the browser asks.
+        warm = Client()
+        for url in urls.values():
+            warm.get(url)
+        server = LiveServer("localhost")
+        yield server, urls
+    finally:
+        if server is not None:
+            server.stop()
+        restore(connection, snapshot)
+        blocker.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per viewport width (phone, desktop)."""
+    made = {
+        width: browser.new_context(viewport={"width": width, "height": 900}, locale="de-DE")
+        for width in WIDTHS
+    }
+    yield made
+    for context in made.values():
+        context.close()
+
+
+def visit(site_server, contexts, key, width):
+    """Open the page; return (page, main response, requests to other hosts, failed assets)."""
+    server, urls = site_server
+    origin = urlsplit(server.url).netloc
+    foreign, failed = [], []
+    page = contexts[width].new_page()
+
+    def on_request(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https") and parts.netloc != origin:
+            foreign.append(request.url)
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            failed.append(f"{response.status} {response.url}")
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    response = page.goto(server.url + urls[key], wait_until="load")
+    return page, response, foreign, failed
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("key", PAGES)
+def test_page_passes_axe_and_loads_only_local_assets(site_server, contexts, key, width):
+    page, response, foreign, failed = visit(site_server, contexts, key, width)
+    try:
+        expected_status = 404 if key == "not_found" else 200
+        assert response.status == expected_status, f"{key}: HTTP {response.status}"
+        assert page.locator("html").get_attribute("lang") == "de"
+
+        results = Axe().run(page)
+        assert results.violations_count == 0, (
+            f"axe: {key} at {width}px ({page.url})\n{results.generate_report()}"
+        )
+        assert foreign == [], f"{key}: loaded from another host: {foreign}"
+        assert failed == [], f"{key}: assets failed to load: {failed}"
+        # Nothing forces visitors to scroll sideways (phones especially).
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{key}: {scroll_width}px wide content at {width}px"
+    finally:
+        page.close()
+
+
+def test_axe_is_really_checking(contexts):
+    """Guards the guard: a page with known faults must produce violations."""
+    page = contexts[1280].new_page()
+    try:
+        page.set_content("<html><body><img src='x.png'><a href='/'></a></body></html>")
+        ids = {v["id"] for v in Axe().run(page).response["violations"]}
+        assert {"image-alt", "html-has-lang", "link-name"} <= ids
+    finally:
+        page.close()
+
+
+def test_skip_link_is_the_first_stop_and_jumps_to_the_content(site_server, contexts):
+    page, _, _, _ = visit(site_server, contexts, "concept_page", 375)
+    try:
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "[document.activeElement.textContent.trim(),"
+            " document.activeElement.getAttribute('href')]"
+        )
+        assert focused == ["Zum Inhalt springen", "#inhalt"]
+        # Visible when focused (not only for screen readers).
+        box = page.locator("a.skip-link").bounding_box()
+        assert box is not None and box["width"] > 1 and box["height"] > 1
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "inhalt"
+    finally:
+        page.close()
+
+
+def test_case_study_filter_works_in_the_browser(site_server, contexts):
+    page, _, _, _ = visit(site_server, contexts, "case_study_index", 1280)
+    try:
+        page.select_option("select[name=bundesland]", "niedersachsen")
+        with page.expect_navigation():
+            page.locator("form.filter button[type=submit]").click()
+        assert "bundesland=niedersachsen" in page.url
+        text = page.locator("main").inner_text()
+        assert "Oldenburger Münsterland" in text
+        assert page.locator("select[name=bundesland]").input_value() == "niedersachsen"
+    finally:
+        page.close()

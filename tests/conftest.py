@@ -1,0 +1,94 @@
+"""Shared fixtures: a small but complete site tree built with the factories."""
+
+from contextlib import contextmanager
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+
+from partnerships.permissions import EDITORS, MODERATORS
+from tests.factories import build_site, make_home
+
+
+@pytest.fixture
+def home(db):
+    """Only a HomePage, as the default site's root. Not for modules that use ``site_tree``
+    (there is only one home page)."""
+    return make_home()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches site root paths in the (locmem) cache; start every test afresh."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@contextmanager
+def outer_transaction(django_db_blocker):
+    """Data built inside stays for the duration of the block and is rolled back afterwards.
+
+    Used by module-scoped fixtures: each test's own transaction nests inside as a savepoint
+    and is rolled back as usual. Works on SQLite and PostgreSQL. Tests must not rely on
+    changes to shared objects surviving (re-fetch them instead).
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def _module_site(django_db_setup, django_db_blocker):
+    """The site of ``build_site`` once per test module (see ``outer_transaction``)."""
+    with outer_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            ns = build_site()
+        yield ns
+
+
+@pytest.fixture
+def site_tree(_module_site, db):
+    """Home, Konzept (3 pages), Praxisbeispiele (5 live + 1 draft), Aktuelles (12 live news
+    + 1 draft), a menu StandardPage with a child, Impressum and Datenschutz (see
+    ``tests.factories.build_site``)."""
+    return _module_site
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser(
+        username="admin", email="admin@example.org", password="ein-sicheres-passwort"
+    )
+
+
+@pytest.fixture
+def admin_client_de(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+def _user_in_group(username, group_name):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="ein-sicheres-passwort"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user_in_group("redakteurin", EDITORS)
+
+
+@pytest.fixture
+def moderator(db):
+    return _user_in_group("moderator", MODERATORS)

@@ -1,0 +1,309 @@
+"""``manage.py load_initial_content`` builds the whole site with the client's text, once."""
+
+import datetime
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.images import get_image_model
+from wagtail.models import GroupPagePermission, Page, Revision, Site
+
+from casestudies.models import Branche, CaseStudyPage, Projektphase
+from concepts.models import ConceptPage
+from news.models import NewsPage
+from partnerships.models import HomePage, SiteSettings, StandardPage
+from partnerships.permissions import EDITORS
+from tests.conftest import outer_transaction
+from tests.helpers import find_nav, html_lang, main, main_text, normalise, soup, strip_tags
+
+# Copied word for word from the client's seed file (shared/seed/000_ef9608f91aaf94e3.txt);
+# the tests must not read that file at run time.
+SEED_WELCOME = 'Willkommen auf der Website "Strategische Partnerschaften"!'
+SEED_INTRO = (
+    "Regionalförderung wird zunehmend im Sinne eines „Stärken stärken“-Ansatzes auf Cluster "
+    "ausgerichtet. Dies gilt für die EU-Strukturfonds ebenso wie für Programme des Bundes und "
+    "der Länder. Kommunen stehen daher vor der Herausforderung, ihre Wirtschaftsförderung "
+    "clusterorientiert auszurichten. Schlüsselbranchen müssen identifiziert und Strategien und "
+    "Maßnahmen in Zusammenarbeit mit diesen Akteuren entwickelt werden, damit dieser Ansatz "
+    "passgenau wirken kann. Auf dieser Website finden Sie Konzepte, Informationen und "
+    "Praxisbeispiele für eine Clusterorientierte Wirtschaftsförderung auf kommunaler Ebene. "
+    "Grundlage ist das Konzept der „Strategischen Partnerschaft zwischen Unternehmen und "
+    "Kommunen“, das wir im Rahmen eines Forschungsprojektes des Bundesministeriums für "
+    "Wirtschaft und Arbeit (BMWA) entwickelt haben. Ziel war es, die Idee der strategischen "
+    "Partnerschaften zwischen Unternehmen auf Kommunen zu übertragen. Damit liegt ein "
+    "Instrument für die Entwicklung und Umsetzung von Clusterstrategien unter Einbindung "
+    "zentraler Akteure vor Ort vor. Nachfolgend erhalten Sie Informationen zu dem Konzept sowie "
+    "zu Projektbeispielen."
+)
+SEED_CLOSING = "Eine interessante Lektüre wünscht"
+SEED_SIGNATURE = "Rambøll Management"
+SEED_NEWS_DATE = datetime.date(2007, 4, 24)  # "24.04.07" in the seed
+SEED_NEWS_TITLE = "Wirtschaftsförderer diskutieren Herausforderungen für den ländlichen Raum"
+# The seed ends with "ab.1": the "1" is a footnote marker left over from the old site; the
+# text up to "ab." must be on the page verbatim.
+SEED_NEWS_TEXT = (
+    "Rambøll Management hat zusammen mit dem DVAG eine Tagung zum Thema „Wirtschaftsförderung "
+    "im ländlichen Raum“ am 21. und 22.04.2007 in Oldenburg organisiert. Experten aus "
+    "Wissenschaft und Praxis diskutierten Herausforderungen für den ländlichen Raum. Deutlich "
+    "wurde, dass es ebenso wenig, wie es den ländlichen Raum gibt, sondern eine Vielfalt von "
+    "Teilräumen, die Zukunft nicht alleine in Tourismus und Landwirtschaft zu suchen ist. "
+    "Besonders deutlich ist dies am Beispiel des Oldenburger Münsterlandes geworden, in dem "
+    "sich ausgehend von der Landwirtschaft eine international wettbewerbsfähige "
+    "Ernährungswirtschaft mit Weltmarktführern auch im Spezialmaschinenbau etabliert hat. "
+    "Zudem wurde diskutiert, dass die Wirtschaftsförderung im ländlichen Raum die Vernetzung "
+    "von Unternehmen über Branchengrenzen hinaus entlang von Querschnittsthemen, z.B. "
+    "Verfügbarkeit von Fachkräften oder gemeinsame technologische Fragestellungen, fördern "
+    "sollte. Eine Exkursion ins Oldenburger Land runden die Tagung ab."
+)
+
+REQUIRED_URLS = [
+    "/",
+    "/konzept/",
+    "/praxisbeispiele/",
+    "/aktuelles/",
+    "/impressum/",
+    "/datenschutz/",
+    "/barrierefreiheit/",
+    "/kontakt/",
+]
+
+
+@pytest.fixture(scope="module")
+def _loaded(django_db_setup, django_db_blocker):
+    """The content command run once for the whole module (rolled back afterwards).
+
+    Every page is rendered once here as well, so the image renditions (AVIF/WebP/JPEG in
+    three widths, slow to encode) exist in the outer transaction and are not made anew in
+    every test.
+    """
+    with outer_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            out = io.StringIO()
+            call_command("load_initial_content", stdout=out)
+            warm = Client()
+            for page in live_pages():
+                warm.get(page.url)
+        yield out.getvalue()
+
+
+@pytest.fixture
+def loaded(_loaded, db):
+    return _loaded
+
+
+def live_pages():
+    return list(Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"))
+
+
+# --- The tree -------------------------------------------------------------------------------
+
+
+def test_home_page_is_the_site_root(loaded):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert HomePage.objects.count() == 1
+    assert site.root_page.live
+    # Wagtail's welcome page is gone.
+    assert not Page.objects.filter(title__startswith="Welcome to").exists()
+
+
+def test_home_intro_contains_the_seed_text_word_for_word(loaded):
+    home = HomePage.objects.get()
+    intro = strip_tags(home.intro)
+    assert SEED_WELCOME in intro
+    assert normalise(SEED_INTRO) in intro
+    assert SEED_CLOSING in intro
+    assert home.signature == SEED_SIGNATURE
+
+
+def test_home_page_shows_the_seed_text_to_visitors(client, loaded):
+    response = client.get("/")
+    assert response.status_code == 200
+    text = main_text(response)
+    assert SEED_WELCOME in text
+    assert normalise(SEED_INTRO) in text
+    assert f"{SEED_CLOSING} {SEED_SIGNATURE}" in text
+
+
+def test_the_2007_news_item_has_its_date_and_the_seed_text(client, loaded):
+    item = NewsPage.objects.live().get(date=SEED_NEWS_DATE)
+    assert item.title == SEED_NEWS_TITLE
+    body = normalise(" ".join(strip_tags(str(block.render())) for block in item.body))
+    assert normalise(SEED_NEWS_TEXT) in body
+    response = client.get(item.url)
+    assert response.status_code == 200
+    text = main_text(response)
+    assert "24.04.2007" in text
+    assert normalise(SEED_NEWS_TEXT) in text
+    # It is in the 2007 archive.
+    archive = client.get("/aktuelles/2007/")
+    assert archive.status_code == 200
+    assert item.url in [a.get("href") for a in main(archive).find_all("a")]
+
+
+def test_sections_have_enough_content(loaded):
+    concepts = ConceptPage.objects.live()
+    assert concepts.count() >= 5
+    case_studies = CaseStudyPage.objects.live()
+    assert case_studies.count() >= 4
+    assert len(set(case_studies.values_list("bundesland", flat=True))) >= 4
+    assert NewsPage.objects.live().count() >= 6
+    assert Branche.objects.exists()
+    assert Projektphase.objects.exists()
+
+
+def test_one_case_study_is_in_the_oldenburger_muensterland(client, loaded):
+    matches = [
+        cs
+        for cs in CaseStudyPage.objects.live()
+        if "Oldenburger Münsterland" in f"{cs.title} {cs.kommune}"
+    ]
+    assert len(matches) >= 1
+    case_study = matches[0]
+    assert case_study.bundesland == "niedersachsen"
+    response = client.get(case_study.url)
+    assert response.status_code == 200
+    assert "Oldenburger Münsterland" in main_text(response)
+    assert "Niedersachsen" in main_text(response)
+
+
+def test_example_case_studies_are_labelled_as_illustrative(client, loaded):
+    # Our own example content must not pose as real projects.
+    for case_study in CaseStudyPage.objects.live():
+        assert case_study.is_illustrative, case_study.title
+        text = main_text(client.get(case_study.url))
+        assert "Illustratives Beispiel" in text, case_study.title
+
+
+def test_case_study_filters_work_on_the_loaded_content(client, loaded):
+    niedersachsen = CaseStudyPage.objects.live().filter(bundesland="niedersachsen")
+    response = client.get("/praxisbeispiele/", {"bundesland": "niedersachsen"})
+    assert response.status_code == 200
+    links = {a.get("href") for a in main(response).find_all("a")}
+    for case_study in CaseStudyPage.objects.live():
+        assert (case_study.url in links) is (case_study in niedersachsen), case_study.title
+
+
+@pytest.mark.parametrize("url", REQUIRED_URLS)
+def test_required_urls_answer(client, loaded, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert html_lang(response) == "de"
+    doc = soup(response)
+    h1 = doc.find("h1")
+    assert h1 is not None and h1.get_text(strip=True), url
+    assert len(main_text(response)) > 100, f"{url} has hardly any text"
+
+
+def test_legal_pages_are_in_the_footer(client, loaded):
+    nav = find_nav(client.get("/"), "Service")
+    hrefs = {a["href"] for a in nav.find_all("a")}
+    assert {"/impressum/", "/datenschutz/", "/barrierefreiheit/", "/kontakt/"} <= hrefs
+
+
+def test_main_navigation_lists_the_sections(client, loaded):
+    nav = find_nav(client.get("/"), "Hauptnavigation")
+    hrefs = [a["href"] for a in nav.find_all("a")]
+    for url in ("/konzept/", "/praxisbeispiele/", "/aktuelles/"):
+        assert url in hrefs
+
+
+def test_every_page_renders_and_every_internal_link_works(client, loaded):
+    """A small crawl: each live page, then every internal link found in <main>."""
+    pages = live_pages()
+    assert len(pages) >= 20
+    links = set()
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        body = main(response)
+        for a in body.find_all("a", href=True):
+            parts = urlsplit(a["href"])
+            if not parts.scheme and not parts.netloc and parts.path.startswith("/"):
+                links.add(a["href"].split("#")[0])
+        for img in body.find_all("img"):
+            assert img.has_attr("alt"), f"{page.url}: <img> without alt"
+    broken = []
+    for link in sorted(links):
+        status = client.get(link).status_code
+        if status not in (200, 301, 302):
+            broken.append((link, status))
+    assert broken == []
+
+
+def test_images_have_alt_text(loaded):
+    images = get_image_model().objects.all()
+    assert images.exists()
+    for image in images:
+        assert image.is_decorative or image.description.strip(), image.title
+
+
+def test_site_settings_are_filled(loaded):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.organisation
+    assert len(settings.footer_links) >= 4
+
+
+def test_editors_may_add_news_and_case_studies(loaded):
+    from casestudies.models import CaseStudyIndexPage
+    from news.models import NewsIndexPage
+
+    for index in (NewsIndexPage.objects.get(), CaseStudyIndexPage.objects.get()):
+        assert GroupPagePermission.objects.filter(group__name=EDITORS, page=index).exists()
+
+
+def test_search_finds_the_loaded_content(client, loaded):
+    response = client.get("/suche/", {"q": "Münsterland"})
+    assert response.status_code == 200
+    links = [a.get("href") for a in main(response).find_all("a")]
+    assert any(link.startswith("/praxisbeispiele/") for link in links)
+    assert any(link.startswith("/aktuelles/") for link in links)
+
+
+def test_standard_pages_exist(loaded):
+    slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
+    assert {"impressum", "datenschutz", "barrierefreiheit", "kontakt"} <= slugs
+
+
+# --- Idempotence ----------------------------------------------------------------------------
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "branchen": Branche.objects.count(),
+        "phasen": Projektphase.objects.count(),
+        "sites": Site.objects.count(),
+        "settings": SiteSettings.objects.count(),
+        "page_permissions": GroupPagePermission.objects.count(),
+    }
+
+
+def test_second_run_creates_nothing(loaded):
+    before = counts()
+    home_revision = HomePage.objects.get().latest_revision_id
+    call_command("load_initial_content", stdout=io.StringIO())
+    assert counts() == before
+    assert HomePage.objects.get().latest_revision_id == home_revision
+
+
+def test_each_page_has_exactly_one_revision(loaded):
+    for page in live_pages():
+        assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == 1, page.url
+
+
+def test_second_run_keeps_what_editors_changed(loaded):
+    home = HomePage.objects.get()
+    home.teaser = "Von der Redaktion geändert."
+    home.save_revision().publish()
+    impressum = StandardPage.objects.get(slug="impressum")
+    impressum.title = "Impressum (aktualisiert)"
+    impressum.save_revision().publish()
+    call_command("load_initial_content", stdout=io.StringIO())
+    assert HomePage.objects.get().teaser == "Von der Redaktion geändert."
+    assert StandardPage.objects.get(slug="impressum").title == "Impressum (aktualisiert)"
+    assert StandardPage.objects.filter(slug="impressum").count() == 1
