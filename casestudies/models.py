@@ -272,7 +272,8 @@ class CaseStudyPage(BasePage):
         ]
 
     def related_concepts(self):
-        ids = self.related_concept_links.values("concept_id")
+        # Read the links through the cluster so previews of unsaved changes work too.
+        ids = [link.concept_id for link in self.related_concept_links.all()]
         return Page.objects.live().public().filter(id__in=ids).order_by("path")
 
     def get_context(self, request, *args, **kwargs):

@@ -3,7 +3,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchor
+from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchors
 from partnerships.models import BasePage
 
 
@@ -54,8 +54,9 @@ class ConceptPage(BasePage):
 
     def table_of_contents(self):
         """(anchor, text) for every H2 heading block, in order."""
+        anchors = heading_anchors(self.body)
         return [
-            (heading_anchor(block.value["text"]), block.value["text"])
+            (anchors[block.id], block.value["text"])
             for block in self.body
             if block.block_type == "heading" and block.value["level"] == "h2"
         ]

@@ -27,12 +27,38 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = heading_anchor(value["text"])
+        # A page renders its body with unique anchors (see heading_anchors); alone, the
+        # block falls back to the anchor of its own text.
+        context["anchor"] = (parent_context or {}).get("anchor") or heading_anchor(value["text"])
         return context
 
 
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
 def heading_anchor(text):
-    return slugify(text.replace("ß", "ss")) or "abschnitt"
+    """The URL fragment of a heading: "Schlüsselbranchen" → "schluesselbranchen"."""
+    return slugify(text.translate(_TRANSLITERATION)) or "abschnitt"
+
+
+def heading_anchors(stream):
+    """{block id: anchor} for the heading blocks of a StreamField value, unique per page:
+    a repeated heading text gets "-2", "-3", … so every table-of-contents link has its own
+    target."""
+    anchors, used = {}, set()
+    for block in stream:
+        if block.block_type != "heading":
+            continue
+        base = anchor = heading_anchor(block.value["text"])
+        n = 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        anchors[block.id] = anchor
+    return anchors
 
 
 class ParagraphBlock(blocks.RichTextBlock):

@@ -4,9 +4,11 @@ models) and when section pages are created (with the real ones)."""
 EDITORS = "Redakteure"
 MODERATORS = "Moderatoren"
 
+# Wagtail lets "change" edit and delete every item; with "add" alone editors edit and delete
+# only their own uploads, and "choose" lets them use everyone's.
 EDITOR_COLLECTION_PERMS = [
-    ("wagtailimages", "image", ["add", "change", "choose"]),
-    ("wagtaildocs", "document", ["add", "change", "choose"]),
+    ("wagtailimages", "image", ["add", "choose"]),
+    ("wagtaildocs", "document", ["add", "choose"]),
 ]
 MODERATOR_COLLECTION_PERMS = [
     ("wagtailimages", "image", ["add", "change", "choose", "delete"]),

@@ -5,7 +5,6 @@ Rendering of each type with real content is in ``test_rendering.py``.
 
 import datetime
 
-import pytest
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -351,15 +350,6 @@ class RenderEditPreviewTests(WagtailPageTestCase):
             self.site.cs_index, query_data={"branche": "logistik", "page": "2"}
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        raises=AssertionError,
-        reason="App bug: CaseStudyPage.related_concepts() passes "
-        "related_concept_links.values('concept_id') (a list of dicts in preview, where the "
-        "links are an in-memory cluster) to id__in, so the preview of a case study with "
-        "related concept pages crashes. Fix: ids = [l.concept_id for l in "
-        "self.related_concept_links.all()].",
-    )
     def test_case_study_preview(self):
         self.assertPageIsPreviewable(self.site.case_studies["oldenburg"])
 

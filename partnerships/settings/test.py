@@ -20,3 +20,4 @@ SERVE_MEDIA = True  # the live server used by browser tests serves uploaded imag
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
+WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed

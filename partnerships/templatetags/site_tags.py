@@ -2,6 +2,8 @@ from django import template
 from django.http import QueryDict
 from wagtail.models import Page, Site
 
+from partnerships.blocks import heading_anchors as _heading_anchors
+
 register = template.Library()
 
 
@@ -123,3 +125,13 @@ def type_label(page):
     """A short German label for the kind of ``page``, e.g. "Praxisbeispiel"."""
     model = page.specific_class or type(page)
     return TYPE_LABELS.get(model._meta.label_lower, model._meta.verbose_name)
+
+
+@register.filter
+def heading_anchors(stream):
+    return _heading_anchors(stream)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""
