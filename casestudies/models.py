@@ -107,6 +107,8 @@ class CaseStudyIndexPage(BasePage):
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count = 1
     page_description = "Übersicht „Praxisbeispiele“ mit Filter nach Branche, Bundesland und Phase."
+    # Shown where the search finds nothing: the case-study finder as a way on.
+    search_hint = "Praxisbeispiele nach Branche, Bundesland und Projektphase filtern"
 
     class Meta:
         verbose_name = "Praxisbeispiel-Übersicht"

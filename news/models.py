@@ -1,9 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -14,7 +15,12 @@ from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
 from partnerships.utils import paginate
 
+from .feeds import NewsAtomFeed, NewsFeed
+
 NEWS_PER_PAGE = 10
+MAX_TAG_LENGTH = 100
+# Paths the news index answers itself; a news item with such a slug would be unreachable.
+RESERVED_SLUGS = {"feed", "atom"}
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -50,14 +56,30 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         items = self.news_items()
         if year is not None:
             items = items.filter(date__year=year)
+        # ?tag=<slug>: news with that tag. An unknown or odd value gives an empty list.
+        tag_slug = " ".join(request.GET.get("tag", "").split())[:MAX_TAG_LENGTH]
+        tag = None
+        if tag_slug and year is None:
+            tag = Tag.objects.filter(slug=tag_slug).first()
+            items = items.filter(tagged_items__tag=tag) if tag else items.none()
         context["news_page"] = paginate(request, items, NEWS_PER_PAGE)
         context["archive_years"] = self.archive_years()
         context["year"] = year
+        context["tag_slug"] = tag_slug if year is None else ""
+        context["tag"] = tag
         return context
 
     @path("")
     def index(self, request):
         return self.render(request)
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        return NewsFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return NewsAtomFeed(self)(request)
 
     @path("<int:year>/")
     def year_archive(self, request, year):
@@ -112,3 +134,19 @@ class NewsPage(BasePage):
         verbose_name = "Meldung"
         verbose_name_plural = "Meldungen"
         ordering = ["-date"]
+
+    schema_type = "NewsArticle"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS or self.slug.isdigit():
+            raise ValidationError(
+                {
+                    "slug": "Dieser Kurztitel ist für die Übersicht reserviert (Feeds und "
+                    "Jahresarchiv). Bitte wählen Sie einen anderen."
+                }
+            )
+
+    @property
+    def published_date(self):
+        return self.date

@@ -1,16 +1,35 @@
-"""Site search at /suche/: Wagtail's search back end over all live, public pages."""
+"""Site search at /suche/: Wagtail's search back end over all live, public pages.
+
+On PostgreSQL the back end uses the German text search configuration (SEARCH_CONFIG
+"german"): words are stemmed ("Partnerschaften" finds "Partnerschaft"), "ß" and "ss" are the
+same, and umlauts are folded ("Forderung" finds "Förderung"). Words typed with "ae", "oe", "ue"
+instead of umlauts are also searched with the umlaut (see ``umlaut_variant``).
+"""
 
 import re
 
+from django.apps import apps
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
-from wagtail.search.query import And, Phrase, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.utils import normalise_query_string
 
 from .utils import paginate
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 _PHRASE = re.compile(r'"([^"]*)"')
+_WORD = re.compile(r"\w+")
+
+# The type filter: URL value -> (label, model label). Order is the order of the filter links.
+SEARCH_TYPES = {
+    "konzept": ("Konzept", "concepts.ConceptPage"),
+    "praxisbeispiel": ("Praxisbeispiel", "casestudies.CaseStudyPage"),
+    "aktuelles": ("Aktuelles", "news.NewsPage"),
+}
 
 
 def clean_query(raw):
@@ -19,28 +38,150 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü"))
+
+
+def umlaut_variant(word):
+    """``word`` with ae/oe/ue written as umlauts, or None if it has none ("Foerderung")."""
+    variant = word
+    for plain, umlaut in _UMLAUTS:
+        variant = variant.replace(plain, umlaut)
+    return variant if variant != word else None
+
+
+def _words_query(words):
+    """All ``words`` must match; a word with ae/oe/ue matches either spelling."""
+    parts = []
+    for word in words:
+        variant = umlaut_variant(word)
+        if variant:
+            parts.append(Or([PlainText(word), PlainText(variant)]))
+        else:
+            parts.append(PlainText(word))
+    return parts
+
+
 def build_query(query):
     """Quoted parts become phrases, the rest plain words (all must match).
 
     Quotes are never handed to the back end as syntax, so an unbalanced quote is harmless.
+    Words without letters or digits (only punctuation) are dropped.
     """
-    parts = [Phrase(p.strip()) for p in _PHRASE.findall(query) if p.strip()]
-    rest = " ".join(_PHRASE.sub(" ", query).replace('"', " ").split())
-    if rest:
-        parts.append(PlainText(rest, operator="and"))
+    parts = [Phrase(p.strip()) for p in _PHRASE.findall(query) if _WORD.search(p)]
+    rest = _PHRASE.sub(" ", query).replace('"', " ").split()
+    parts += _words_query([word for word in rest if _WORD.search(word)])
     if not parts:
         return None
-    result = parts[0]
-    for part in parts[1:]:
-        result = And([result, part])
-    return result
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+# --- Highlighting -----------------------------------------------------------------------------
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
+
+
+def _fold(word):
+    word = word.lower()
+    for plain, umlaut in _UMLAUTS[:3]:
+        word = word.replace(plain, umlaut)
+    return word.translate(_FOLD)
+
+
+def _stem(word):
+    """A rough German stem for highlighting: folded, common endings removed."""
+    word = _fold(word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def highlight_terms(query):
+    """The stems of the words of ``query`` (at least two characters)."""
+    return {_stem(w) for w in _WORD.findall(query) if len(w) >= 2}
+
+
+def highlight(text, terms):
+    """``text`` escaped, with words starting with one of the stems ``terms`` in <mark>."""
+    if not text:
+        return ""
+    out, last = [], 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        folded = _fold(word)
+        if any(folded.startswith(term) for term in terms):
+            out.append(escape(text[last : match.start()]))
+            out.append(f"<mark>{escape(word)}</mark>")
+            last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+# --- The view ---------------------------------------------------------------------------------
+
+
+def search_type(request):
+    value = request.GET.get("typ", "")
+    return value if value in SEARCH_TYPES else ""
+
+
+def promotions_for(query):
+    """Editors' search promotions for ``query``, in their order: external links and live,
+    public pages (two queries however many there are)."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    page_ids = [p.page_id for p in promotions if p.page_id]
+    visible = set(Page.objects.live().public().filter(id__in=page_ids).values_list("id", flat=True))
+    return [p for p in promotions if p.page_id is None or p.page_id in visible]
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
+    kind = search_type(request)
     results_page = None
+    promotions = []
+    type_counts = {}
     search_query = build_query(query) if query else None
+    if query:
+        promotions = promotions_for(query)
+        if request.GET.get("page") in (None, "", "1"):
+            Query.get(query).add_hit()  # for the admin's report "Suchbegriffe"
     if search_query is not None:
-        results = Page.objects.live().public().exclude(depth__lte=1).specific().search(search_query)
+        base = Page.objects.live().public().exclude(depth__lte=1)
+        promoted_ids = [p.page_id for p in promotions if p.page_id]
+        if promoted_ids:
+            base = base.exclude(id__in=promoted_ids)
+        type_counts[""] = base.search(search_query).count()
+        for key, (_label, model_label) in SEARCH_TYPES.items():
+            model = apps.get_model(model_label)
+            type_counts[key] = base.type(model).search(search_query).count()
+        if kind:
+            base = base.type(apps.get_model(SEARCH_TYPES[kind][1]))
+        results = base.specific().defer_streamfields().search(search_query)
         results_page = paginate(request, results, SEARCH_PER_PAGE)
-    return render(request, "partnerships/search.html", {"query": query, "results": results_page})
+        terms = highlight_terms(query)
+        for result in results_page:
+            result.search_excerpt = highlight(
+                getattr(result, "teaser", "") or result.search_description, terms
+            )
+    filters = [{"value": "", "label": "Alle", "count": type_counts.get("", 0), "active": not kind}]
+    filters += [
+        {"value": key, "label": label, "count": type_counts.get(key, 0), "active": key == kind}
+        for key, (label, _model) in SEARCH_TYPES.items()
+    ]
+    return render(
+        request,
+        "partnerships/search.html",
+        {
+            "query": query,
+            "results": results_page,
+            "promotions": promotions,
+            "search_type": kind,
+            "search_type_label": SEARCH_TYPES[kind][0] if kind else "",
+            "type_filters": filters,
+        },
+    )
