@@ -20,6 +20,7 @@ from partnerships.models import BasePage, CustomImage
 from partnerships.utils import paginate
 
 CASE_STUDIES_PER_PAGE = 12
+MORE_CASE_STUDIES = 3
 
 BUNDESLAENDER = [
     ("baden-wuerttemberg", "Baden-Württemberg"),
@@ -240,6 +241,7 @@ class CaseStudyPage(BasePage):
         index.SearchField("vorgehen"),
         index.SearchField("ergebnisse"),
         index.SearchField("erfolgsfaktoren"),
+        index.SearchField("get_bundesland_display"),
         index.FilterField("bundesland"),
         index.RelatedFields("branchen", [index.SearchField("name")]),
         index.RelatedFields("partners", [index.SearchField("name")]),
@@ -254,6 +256,8 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = "Praxisbeispiel"
         verbose_name_plural = "Praxisbeispiele"
+
+    schema_type = "Article"  # JSON-LD (partnerships.seo)
 
     def clean(self):
         super().clean()
@@ -278,9 +282,27 @@ class CaseStudyPage(BasePage):
         ids = [link.concept_id for link in self.related_concept_links.all()]
         return Page.objects.live().public().filter(id__in=ids).order_by("path")
 
+    def more_case_studies(self, limit=MORE_CASE_STUDIES):
+        """Other live case studies sharing a Branche, most shared Branchen first."""
+        # Read the Branchen through the cluster so previews of unsaved changes work too.
+        branche_ids = [branche.pk for branche in self.branchen.all()]
+        if not branche_ids:
+            return CaseStudyPage.objects.none()
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(branchen__in=branche_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared=models.Count("branchen"))
+            .order_by("-shared", "title")
+            .select_related("listing_image", "hero_image")
+            .defer_streamfields()[:limit]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_concepts"] = list(self.related_concepts())
+        context["more_case_studies"] = list(self.more_case_studies())
         return context
 
 

@@ -52,6 +52,8 @@ class ConceptPage(BasePage):
         verbose_name = "Konzeptseite"
         verbose_name_plural = "Konzeptseiten"
 
+    schema_type = "Article"  # JSON-LD (partnerships.seo)
+
     def table_of_contents(self):
         """(anchor, text) for every H2 heading block, in order."""
         anchors = heading_anchors(self.body)

@@ -224,6 +224,17 @@ class SiteSettings(BaseSiteSetting):
     city = models.CharField("Ort", max_length=100, blank=True)
     email = models.EmailField("E-Mail", blank=True)
     phone = models.CharField("Telefon", max_length=50, blank=True)
+    default_social_image = models.ForeignKey(
+        CustomImage,
+        verbose_name="Standard-Vorschaubild zum Teilen",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Erscheint beim Teilen in sozialen Netzwerken, wenn eine Seite kein eigenes "
+        "Bild hat. Wird auf 1200 × 630 Pixel zugeschnitten; ideal ist ein Querformat von "
+        "mindestens dieser Größe.",
+    )
     footer_links = StreamField(
         [("link", PageLinkBlock())],
         verbose_name="Links in der Fußzeile",
@@ -242,6 +253,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Anschrift und Kontakt",
         ),
         FieldPanel("footer_links"),
+        FieldPanel("default_social_image"),
     ]
 
     class Meta:

@@ -27,6 +27,11 @@ MODERATOR_PAGE_PERMS = [
 EDITOR_SECTION_PAGE_PERMS = ["add_page", "change_page"]
 EDITOR_SECTION_MODELS = {("news", "newsindexpage"), ("casestudies", "casestudyindexpage")}
 MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projektphase")]
+# Redirects (by hand and CSV import) and search promotions ("Empfehlungen").
+MODERATOR_SEARCH_MODELS = [
+    ("wagtailredirects", "redirect"),
+    ("wagtailsearchpromotions", "searchpromotion"),
+]
 
 
 def _perm(Permission, ContentType, app_label, model, codename):
@@ -77,6 +82,21 @@ def setup_groups(apps):
                 group=moderators,
                 page=root_page,
                 permission=_perm(Permission, ContentType, "wagtailcore", "page", codename),
+            )
+
+
+def grant_moderator_search_permissions(apps):
+    """Moderatoren manage redirects and search promotions (add, change, delete)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    moderators = Group.objects.filter(name=MODERATORS).first()
+    if moderators is None:
+        return
+    for app_label, model in MODERATOR_SEARCH_MODELS:
+        for action in ("add", "change", "delete"):
+            moderators.permissions.add(
+                _perm(Permission, ContentType, app_label, model, f"{action}_{model}")
             )
 
 

@@ -1,8 +1,11 @@
 from django import template
+from django.apps import apps
 from django.http import QueryDict
 from wagtail.models import Page, Site
 
+from partnerships import seo
 from partnerships.blocks import heading_anchors as _heading_anchors
+from partnerships.models import SiteSettings
 
 register = template.Library()
 
@@ -135,3 +138,65 @@ def heading_anchors(stream):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+# --- Metadata ---------------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def news_feeds(context):
+    """Absolute URLs of the RSS and Atom feeds of the site's news section, or None."""
+    request = context.get("request")
+    root = site_root(context)
+    if request is None or root is None:
+        return None
+    if not hasattr(request, "_news_feeds"):
+        NewsIndexPage = apps.get_model("news", "NewsIndexPage")
+        index = (
+            NewsIndexPage.objects.live()
+            .public()
+            .descendant_of(root)
+            .only("url_path", "title")
+            .first()
+        )
+        feeds = None
+        if index is not None:
+            base = index.get_full_url(request)
+            feeds = {
+                "title": index.title,
+                "rss": base + index.reverse_subpage("feed"),
+                "atom": base + index.reverse_subpage("atom"),
+            }
+        request._news_feeds = feeds
+    return request._news_feeds
+
+
+@register.inclusion_tag("includes/meta.html", takes_context=True)
+def page_meta(context):
+    """Description, Open Graph and Twitter card tags and JSON-LD for the current page."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or request is None:
+        return {"page": None}
+    site_settings = SiteSettings.for_request(request)
+    root_url = seo.site_root_url(request)
+    image = seo.social_image(page, site_settings)
+    rendition = image.get_rendition(seo.SOCIAL_IMAGE_SPEC) if image is not None else None
+    image_url = ""
+    if rendition is not None:
+        image_url = rendition.url if "://" in rendition.url else root_url + rendition.url
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": page.meta_description,
+        "url": page.get_full_url(request),
+        "og_type": "website" if page.depth <= 2 else "article",
+        "published": getattr(page, "published_date", None),
+        "image": image,
+        "image_url": image_url,
+        "rendition": rendition,
+        "json_ld": [
+            seo.json_ld_script(obj)
+            for obj in seo.structured_data(page, request, site_settings, image_url)
+        ],
+    }
