@@ -291,6 +291,19 @@ def test_second_run_creates_nothing(loaded):
     assert HomePage.objects.get().latest_revision_id == home_revision
 
 
+def test_sitemap_has_every_loaded_page_with_its_last_change(client, loaded):
+    import xml.etree.ElementTree as ET
+
+    ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    entries = {
+        url.findtext("sm:loc", namespaces=ns): url.findtext("sm:lastmod", namespaces=ns)
+        for url in root.findall("sm:url", ns)
+    }
+    assert set(entries) == {page.full_url for page in live_pages()}
+    assert all(entries.values()), "every page needs its last modification date"
+
+
 def test_each_page_has_exactly_one_revision(loaded):
     for page in live_pages():
         assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == 1, page.url

@@ -1,0 +1,87 @@
+"""/sitemap.xml lists what visitors can reach; /robots.txt points to it."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from tests.factories import StandardPageFactory
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
+        for url in root.findall("sm:url", NS)
+    }
+
+
+def test_sitemap_lists_every_live_page(client, site_tree):
+    entries = sitemap_entries(client)
+    expected = [
+        "http://localhost/",
+        "http://localhost/konzept/",
+        "http://localhost/konzept/grundidee/",
+        "http://localhost/praxisbeispiele/logistik-leipzig/",
+        "http://localhost/aktuelles/",
+        "http://localhost/aktuelles/tagung-laendlicher-raum/",
+        "http://localhost/ueber-das-projekt/projektteam/",
+        "http://localhost/impressum/",
+    ]
+    for url in expected:
+        assert url in entries, url
+    # 1 home + 4 + 6 + 13 section pages/children + 4 standard pages
+    assert len(entries) == 1 + 4 + 6 + 13 + 4
+
+
+def test_sitemap_gives_the_date_of_the_last_publication(client, site_tree):
+    page = site_tree.impressum.specific
+    page.title = "Impressum (aktualisiert)"
+    page.save_revision().publish()
+    entries = sitemap_entries(client)
+    assert entries["http://localhost/impressum/"] == timezone.localdate().isoformat()
+
+
+def test_sitemap_leaves_out_drafts_private_and_expired_pages(client, site_tree):
+    private = StandardPageFactory(parent=site_tree.home, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    expired = StandardPageFactory(
+        parent=site_tree.home,
+        title="Abgelaufen",
+        slug="abgelaufen",
+        expire_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    later = StandardPageFactory(
+        parent=site_tree.home,
+        title="Läuft noch",
+        slug="laeuft-noch",
+        expire_at=timezone.now() + datetime.timedelta(days=30),
+    )
+    assert expired.live  # Wagtail unpublishes it only when publish_scheduled runs
+    entries = sitemap_entries(client)
+    assert "http://localhost/praxisbeispiele/hafenkooperation-bremen/" not in entries
+    assert "http://localhost/aktuelles/unveroeffentlicht/" not in entries
+    assert "http://localhost/intern/" not in entries
+    assert "http://localhost/abgelaufen/" not in entries
+    assert later.full_url in entries
+
+
+def test_robots_txt_keeps_crawlers_out_of_admin_and_search(client, site_tree):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /suche/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    # The sitemap it names exists.
+    assert client.get("/sitemap.xml").status_code == 200
