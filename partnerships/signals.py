@@ -1,5 +1,7 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.search import index
+from wagtail.signals import page_published
 
 from .permissions import EDITOR_SECTION_MODELS, grant_editor_section_permissions
 
@@ -12,3 +14,14 @@ def grant_permissions_on_new_section(sender, instance, created, raw=False, **kwa
         and (sender._meta.app_label, sender._meta.model_name) in (EDITOR_SECTION_MODELS)
     ):
         grant_editor_section_permissions(instance)
+
+
+@receiver(page_published)
+def reindex_with_related_objects(sender, instance, **kwargs):
+    """Index the page again once it is published completely.
+
+    The search index is updated on ``post_save``, which fires before modelcluster saves the
+    page's child objects (partners, tags, Branchen); without this, new partner names or tags
+    would be found only after the next publication.
+    """
+    index.insert_or_update_object(instance)

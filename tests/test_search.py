@@ -1,8 +1,12 @@
 """Site search: German terms, only live pages, safe with odd input."""
 
 import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from tests.helpers import html_lang, main, main_text
+from casestudies.models import CaseStudyPage, CaseStudyPartner
+from news.models import NewsPage
+from tests.factories import NewsPageFactory
+from tests.helpers import html_lang, main, main_text, text_of
 
 URL = "/suche/"
 
@@ -42,6 +46,12 @@ def test_odd_queries_do_not_crash(client, site_tree, query):
     assert b"<script>alert(1)</script>" not in response.content
 
 
+def test_html_in_the_query_is_shown_as_text(client, site_tree):
+    response = client.get(URL, {"q": "Netzwerk <b>fett</b>"})
+    assert "„Netzwerk &lt;b&gt;fett&lt;/b&gt;“" in response.content.decode()
+    assert main(response).find("b") is None
+
+
 def test_query_is_shown_back_to_the_visitor(client, site_tree):
     response = client.get(URL, {"q": "  Maschinenbau   Ostwestfalen "})
     text = main_text(response)
@@ -56,3 +66,179 @@ def test_german_stemming_on_postgresql(client, site_tree):
     # "Partnerschaften" finds the page titled "... Partnerschaft" and vice versa.
     response = client.get(URL, {"q": "Partnerschaften"})
     assert "/konzept/grundidee/" in result_links(response)
+
+
+# --- Results: type, date, highlighted teaser, pagination ------------------------------------
+
+
+def results(response):
+    return main(response).select("ol.result-list > li.result")
+
+
+def test_results_show_title_type_date_and_highlighted_teaser(client, site_tree):
+    response = client.get(URL, {"q": "Oldenburg"})
+    items = results(response)
+    news = next(r for r in items if "Wirtschaftsförderer" in r.get_text())
+    assert "Meldung · 24.04.2007" in text_of(news.select_one(".result__type"))
+    marks = [m.get_text() for m in news.select(".result__text mark")]
+    assert marks == ["Oldenburg"]
+
+
+def test_highlighting_escapes_the_teaser_and_the_query(client, site_tree):
+    NewsPageFactory(
+        parent=site_tree.news_index,
+        title="Sonderzeichen im Anriss",
+        slug="sonderzeichen",
+        teaser='Netzwerk <script>alert("t")</script> & Kooperation für Netzwerke',
+    )
+    response = client.get(URL, {"q": "Netzwerk"})
+    assert b'<script>alert("t")</script>' not in response.content
+    item = next(r for r in results(response) if "Sonderzeichen" in r.get_text())
+    text = item.select_one(".result__text")
+    # Only the matched words are marked; the markup in the teaser is shown as text.
+    assert [m.get_text() for m in text.select("mark")] == ["Netzwerk", "Netzwerke"]
+    assert '<script>alert("t")</script>' in text.get_text()
+    assert text.find("script") is None
+
+
+def test_ten_results_per_page(client, site_tree):
+    for i in range(13):
+        NewsPageFactory(
+            parent=site_tree.news_index, title=f"Zukunftswerkstatt {i:02d}", slug=f"zw-{i:02d}"
+        )
+    first = client.get(URL, {"q": "Zukunftswerkstatt"})
+    assert len(results(first)) == 10
+    assert "13 Ergebnisse" in main_text(first)
+    second = client.get(URL, {"q": "Zukunftswerkstatt", "page": "2"})
+    assert len(results(second)) == 3
+    assert "Seite 2 von 2" in main_text(second)
+    # The pagination keeps the query.
+    next_link = main(first).select_one(".pagination a[rel=next]")["href"]
+    assert next_link == "/suche/?q=Zukunftswerkstatt&page=2"
+
+
+@pytest.mark.parametrize("page", ["-1", "0", "abc", "99999", "9" * 40])
+def test_bad_page_numbers_give_a_normal_page(client, site_tree, page):
+    response = client.get(URL, {"q": "Maschinenbau", "page": page})
+    assert response.status_code == 200
+    assert results(response)
+
+
+# --- Type filter ----------------------------------------------------------------------------
+
+
+def type_filter(response):
+    nav = main(response).find("nav", attrs={"aria-label": "Ergebnisse eingrenzen"})
+    assert nav is not None
+    return {text_of(a): a for a in nav.find_all("a")}
+
+
+def test_type_filter_narrows_results_and_shows_counts(client, site_tree):
+    NewsPageFactory(parent=site_tree.news_index, title="Maschinenbau-Tag", slug="maschinenbau-tag")
+    response = client.get(URL, {"q": "Maschinenbau"})
+    links = type_filter(response)
+    assert set(links) == {"Alle (3)", "Konzept (0)", "Praxisbeispiel (2)", "Aktuelles (1)"}
+    assert links["Alle (3)"].get("aria-current") == "page"
+    assert links["Praxisbeispiel (2)"]["href"] == "/suche/?q=Maschinenbau&typ=praxisbeispiel"
+
+    filtered = client.get(links["Praxisbeispiel (2)"]["href"])
+    assert {text_of(r.select_one(".result__type")) for r in results(filtered)} == {"Praxisbeispiel"}
+    assert len(results(filtered)) == 2
+    assert type_filter(filtered)["Praxisbeispiel (2)"].get("aria-current") == "page"
+    news = client.get(URL, {"q": "Maschinenbau", "typ": "aktuelles"})
+    assert [text_of(r.h3) for r in results(news)] == ["Maschinenbau-Tag"]
+
+
+def test_unknown_type_means_all_types(client, site_tree):
+    response = client.get(URL, {"q": "Maschinenbau", "typ": "<script>"})
+    assert response.status_code == 200
+    assert len(results(response)) == 2
+
+
+def test_empty_type_result_offers_all_areas(client, site_tree):
+    response = client.get(URL, {"q": "Maschinenbau", "typ": "konzept"})
+    text = main_text(response)
+    assert "Keine Ergebnisse für „Maschinenbau“ in „Konzept“" in text
+    assert "/suche/?q=Maschinenbau" in [a["href"] for a in main(response).find_all("a")]
+
+
+# --- No results, promotions, query statistics -----------------------------------------------
+
+
+def test_no_results_message_suggests_the_sections_and_the_finder(client, site_tree):
+    response = client.get(URL, {"q": "Quantencomputer"})
+    text = main_text(response)
+    assert "Keine Ergebnisse für „Quantencomputer“" in text
+    assert "Prüfen Sie die Schreibweise" in text
+    links = [a["href"] for a in main(response).select(".notice a")]
+    assert {"/konzept/", "/praxisbeispiele/", "/aktuelles/"} <= set(links)
+    assert "nach Branche, Bundesland und Projektphase filtern" in text
+
+
+def test_editors_promotions_come_first(client, site_tree):
+    query = Query.get("cluster")
+    SearchPromotion.objects.create(
+        query=query, page=site_tree.concepts[2], sort_order=0, description="Unser Einstieg."
+    )
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://example.org/clusterstudie",
+        external_link_text="Clusterstudie (PDF)",
+        sort_order=1,
+    )
+    SearchPromotion.objects.create(query=query, page=site_tree.draft_news, sort_order=2)
+    response = client.get(URL, {"q": "  Cluster "})
+    body = main(response)
+    section = body.find("section", class_="search-promotions")
+    assert text_of(section.h2) == "Empfehlungen"
+    links = [a["href"] for a in section.find_all("a")]
+    # Live pages and external links in the editors' order; the draft is left out.
+    assert links == ["/konzept/massnahmen/", "https://example.org/clusterstudie"]
+    assert "Unser Einstieg." in text_of(section)
+    # The promotions come before the ordinary results and are not repeated there.
+    ordinary = body.find("section", class_="search-results")
+    assert section.sourceline < ordinary.sourceline
+    assert "/konzept/massnahmen/" not in [a["href"] for a in ordinary.find_all("a")]
+
+
+def test_searches_are_counted_for_the_report(client, site_tree):
+    client.get(URL, {"q": "Fachkräfte"})
+    client.get(URL, {"q": "fachkräfte "})
+    client.get(URL, {"q": "Fachkräfte", "page": "2"})  # paging is not a new search
+    client.get(URL)  # no query, nothing counted
+    assert Query.objects.get(query_string="fachkräfte").hits == 2
+    assert Query.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "a" * 1000,
+        "!!! ??? ...",
+        '"',
+        '"""',
+        "Cluster\x00\x07",
+        "DROP TABLE wagtailcore_page; --",
+        "<img src=x onerror=alert(1)>",
+        "Cluster:Region",
+        "-Cluster",
+        "&&||!",
+    ],
+)
+def test_bad_input_gives_a_normal_page_with_the_query_escaped(client, site_tree, query):
+    response = client.get(URL, {"q": query, "page": "-1", "typ": "aktuelles"})
+    assert response.status_code == 200
+    assert b"<img src=x" not in response.content
+    assert b"\x00" not in response.content
+
+
+def test_tags_and_partners_are_searchable_as_soon_as_they_are_published(client, site_tree):
+    news = NewsPage.objects.get(pk=site_tree.news[3].pk)
+    news.tags.add("Breitbandausbau")
+    news.save_revision().publish()
+    case_study = CaseStudyPage.objects.get(pk=site_tree.case_studies["owl"].pk)
+    case_study.partners.add(CaseStudyPartner(name="Gießereiverbund Teutoburg", kind="netzwerk"))
+    case_study.save_revision().publish()
+
+    assert news.url in result_links(client.get(URL, {"q": "Breitbandausbau"}))
+    assert case_study.url in result_links(client.get(URL, {"q": "Gießereiverbund"}))
