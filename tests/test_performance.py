@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from casestudies.models import CaseStudyConceptLink
 from tests.factories import (
     CaseStudyPageFactory,
     ConceptPageFactory,
@@ -14,7 +15,21 @@ from tests.factories import (
     NewsPageFactory,
 )
 
-URLS = ["/", "/konzept/", "/praxisbeispiele/", "/aktuelles/", "/aktuelles/2010/", "/suche/?q=Neu"]
+URLS = [
+    "/",
+    "/konzept/",
+    "/praxisbeispiele/",
+    "/aktuelles/",
+    "/aktuelles/2010/",
+    "/aktuelles/?tag=neu",
+    "/aktuelles/feed/",
+    "/aktuelles/atom/",
+    "/sitemap.xml",
+    "/suche/?q=Neu",
+    "/suche/?q=Neu&typ=praxisbeispiel",
+    "/praxisbeispiele/logistik-leipzig/",  # "Weitere Praxisbeispiele" grows with the Branche
+    "/konzept/grundidee/",  # case studies citing the concept grow
+]
 
 
 def queries(client, url):
@@ -28,7 +43,7 @@ def queries(client, url):
 def add_items(site_tree, start, n):
     for i in range(start, start + n):
         image = ImageFactory(title=f"Listenbild {i}")
-        CaseStudyPageFactory(
+        case_study = CaseStudyPageFactory(
             parent=site_tree.cs_index,
             title=f"Neu Beispiel {i:02d}",
             slug=f"neu-beispiel-{i:02d}",
@@ -36,7 +51,8 @@ def add_items(site_tree, start, n):
             phase=site_tree.phasen["analyse"],
             branchen=[site_tree.branchen["logistik"], site_tree.branchen["maschinenbau"]],
         )
-        NewsPageFactory(
+        CaseStudyConceptLink.objects.create(page=case_study, concept=site_tree.concepts[0])
+        news = NewsPageFactory(
             parent=site_tree.news_index,
             title=f"Neu Meldung {i:02d}",
             slug=f"neu-meldung-{i:02d}",
@@ -44,6 +60,8 @@ def add_items(site_tree, start, n):
             image=image,
             listing_image=image,
         )
+        news.tags.add("Neu", f"Schlagwort {i}")
+        news.save()
         ConceptPageFactory(
             parent=site_tree.concept_index,
             title=f"Neu Baustein {i:02d}",
