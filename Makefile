@@ -33,8 +33,17 @@ run: content admin ## Install, migrate, load content, print the admin login and 
 	@echo "Admin:    http://127.0.0.1:$(PORT)/admin/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (browser tests skip without Chromium)
+PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
+
+test: install ## Run the whole test suite; German search relevance also on PostgreSQL if it answers
 	$(PY) -m pytest
+	@if $(PY) -c '$(PG_CHECK)' 2>/dev/null; then \
+		echo "PostgreSQL answers on 127.0.0.1:5432: search tests with German stemming"; \
+		DATABASE_URL=postgres://postgres@127.0.0.1:5432/sp_search_$$$$ $(PY) -m pytest --create-db \
+			-p no:cacheprovider tests/test_search.py tests/test_search_relevance.py; \
+	else \
+		echo "PostgreSQL not reachable on 127.0.0.1:5432: search relevance tests skipped (SQLite)"; \
+	fi
 
 test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db

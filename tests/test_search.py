@@ -242,3 +242,11 @@ def test_tags_and_partners_are_searchable_as_soon_as_they_are_published(client, 
 
     assert news.url in result_links(client.get(URL, {"q": "Breitbandausbau"}))
     assert case_study.url in result_links(client.get(URL, {"q": "Gießereiverbund"}))
+
+
+def test_moderators_manage_promotions_and_editors_do_not(client, site_tree, moderator, editor):
+    client.force_login(moderator)
+    assert client.get("/admin/searchpicks/").status_code == 200
+    assert client.get("/admin/searchpicks/add/").status_code == 200
+    client.force_login(editor)
+    assert client.get("/admin/searchpicks/").status_code in (302, 403)

@@ -24,7 +24,7 @@ from tests.helpers import main
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="Relevanztests brauchen PostgreSQL mit deutscher Textsuche (SEARCH_CONFIG "
-    "'german'); SQLite stemmt nicht. In .ci/run laufen sie im PostgreSQL-Durchgang.",
+    "'german'); SQLite stemmt nicht. „make test“ und .ci/run führen sie auf PostgreSQL aus.",
 )
 
 URL = "/suche/"
