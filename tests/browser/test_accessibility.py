@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 from pytest_django.live_server_helper import LiveServer
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from casestudies.models import CaseStudyPage
 from concepts.models import ConceptPage
@@ -36,7 +37,11 @@ PAGES = [
     "news_index",
     "news_year_archive",
     "news_page",
+    "news_tag_listing",
+    "news_unknown_tag",
     "search_results",
+    "search_filtered",
+    "search_no_results",
     "not_found",
 ]
 
@@ -55,7 +60,11 @@ def page_urls():
         "news_index": "/aktuelles/",
         "news_year_archive": "/aktuelles/2007/",
         "news_page": news_2007.url,
+        "news_tag_listing": "/aktuelles/?tag=cluster",
+        "news_unknown_tag": "/aktuelles/?tag=gibt-es-nicht",
         "search_results": "/suche/?q=Cluster",
+        "search_filtered": "/suche/?q=Cluster&typ=praxisbeispiel",
+        "search_no_results": "/suche/?q=Quantencomputer",
         "not_found": "/diese-seite-gibt-es-nicht/",
     }
 
@@ -97,6 +106,13 @@ def site_server(django_db_setup, django_db_blocker):
     server = None
     try:
         call_command("load_initial_content", stdout=io.StringIO())
+        # An editor's recommendation, so the search page shows its "Empfehlungen" too.
+        SearchPromotion.objects.create(
+            query=Query.get("cluster"),
+            page=ConceptPage.objects.live().order_by("path").first(),
+            sort_order=0,
+            description="Der Einstieg in das Konzept.",
+        )
         urls = page_urls()
         # Make the image renditions (slow AVIF encoding) once, before the browser asks.
         warm = Client()
