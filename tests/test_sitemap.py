@@ -85,3 +85,12 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_search(client, site_tree):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     # The sitemap it names exists.
     assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_no_page_type_adds_its_own_sitemap_urls():
+    """The sitemap reads plain pages for speed; a page type with its own
+    ``get_sitemap_urls`` would need ``PageSitemap`` to load specific pages again."""
+    from wagtail.models import Page, get_page_models
+
+    for model in get_page_models():
+        assert model.get_sitemap_urls is Page.get_sitemap_urls, model
