@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin test test-fast test-postgres lint format check lock clean
+.PHONY: help install run serve migrate content admin test test-fast test-postgres lint format check lock clean outage-test
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ test: install ## Run the whole test suite (browser tests skip without Chromium)
 
 test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db
+
+outage-test: install ## Stop a throw-away PostgreSQL under load: 503 page, then recovery without restart
+	bash .ci/outage.sh
 
 lint: install ## ruff check + format check
 	$(VENV)/bin/ruff check .

@@ -113,7 +113,13 @@ def fetch(client, url, **extra):
     elapsed = time.perf_counter() - start
     STATUS_COUNTS[response.status_code] += 1
     assert response.status_code < 500, f"{response.status_code} for {url!r}"
-    assert elapsed < MAX_SECONDS, f"{elapsed:.2f} s for {url!r}"
+    if elapsed >= MAX_SECONDS:
+        # One slow answer can be the machine (other jobs on the CI host); the same request
+        # slow a second time is the site's fault.
+        start = time.perf_counter()
+        client.get(url, **extra)
+        elapsed = time.perf_counter() - start
+    assert elapsed < MAX_SECONDS, f"{elapsed:.2f} s for {url!r} (twice)"
     return response
 
 
