@@ -157,6 +157,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds (GDPR)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Deleting this many pages or more at once (a page and its descendants) asks the user to type
+# the site name first; with the permissions in partnerships.permissions only moderators and
+# administrators can delete pages that have children at all.
+WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 10
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "redaktion@strategische-partnerschaften.de"
