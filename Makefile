@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin test test-fast test-postgres lint format check lock clean
+.PHONY: help install run serve migrate content admin test test-fast test-postgres lint format check lock clean outage-test backup restore backup-test
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,19 @@ test: install ## Run the whole test suite; German search relevance also on Postg
 
 test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db
+
+outage-test: install ## Stop a throw-away PostgreSQL under load: 503 page, then recovery without restart
+	bash .ci/outage.sh
+
+backup: install ## Write backups/strategische-partnerschaften-<UTC time>.tar.gz (database + media)
+	$(PY) manage.py backup
+
+restore: install ## Restore ARCHIVE=… into an empty database and media directory
+	@test -n "$(ARCHIVE)" || { echo "Aufruf: make restore ARCHIVE=backups/….tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(ARCHIVE)"
+
+backup-test: install ## Back up, restore into a fresh database, compare (SQLite)
+	$(PY) .ci/backup_roundtrip.py
 
 lint: install ## ruff check + format check
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Production smoke test: production settings, gunicorn on a loopback port, home page and a
-# hashed, compressed static file through WhiteNoise.
+# hashed, compressed static file through WhiteNoise, security headers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -49,6 +49,11 @@ assert home.status == 200, home.status
 assert '<html lang="de"' in body, "home page is not German"
 assert "Regionalförderung wird zunehmend" in body, "home page lacks the seed text"
 print("home page: 200,", len(body), "bytes")
+for name in ("Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options",
+             "Referrer-Policy", "Cross-Origin-Opener-Policy", "Permissions-Policy"):
+    assert home.headers.get(name), f"home page lacks {name}"
+assert "unsafe" not in home.headers["Content-Security-Policy"]
+print("security headers:", home.headers["Content-Security-Policy"])
 
 manifest = json.load(open(f"{static_root}/staticfiles.json"))["paths"]
 hashed = manifest["css/site.css"]

@@ -71,3 +71,36 @@ def test_unhandled_error_gives_the_german_500_page(client, site_tree, monkeypatc
     assert response.status_code == 500
     assert "Interner Fehler" in response.content.decode()
     assert html_lang(response) == "de"
+
+
+def test_database_outage_gives_the_german_503_page(client, site_tree, monkeypatch):
+    from django.db import OperationalError
+
+    from concepts.models import ConceptIndexPage
+
+    def database_down(self, request, *args, **kwargs):
+        raise OperationalError('connection to server at "127.0.0.1" failed: Connection refused')
+
+    monkeypatch.setattr(ConceptIndexPage, "get_context", database_down)
+    client.raise_request_exception = False
+    response = client.get("/konzept/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    doc = soup(response)
+    assert html_lang(response) == "de"
+    assert text_of(doc.find("h1")) == "Vorübergehend nicht erreichbar"
+    assert "Bitte versuchen Sie es in wenigen Minuten erneut." in text_of(doc)
+
+
+def test_503_page_renders_without_the_database():
+    # No ``db`` fixture: the maintenance page must not query the database it reports missing.
+    from django.db import OperationalError
+
+    request = RequestFactory().get("/")
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = views.server_error(request)
+    assert response.status_code == 503
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()

@@ -1,5 +1,6 @@
 """Every public page type in real Chromium at phone and desktop width: axe-core finds no
-violations, nothing is loaded from another host, no asset is missing, no sideways scrolling.
+violations, the Content-Security-Policy is never violated, nothing is loaded from another
+host, no asset is missing, no sideways scrolling.
 
 The content comes from ``load_initial_content``, loaded once for the module and committed so
 the live server thread sees it (also on PostgreSQL); afterwards the database is restored to
@@ -67,6 +68,21 @@ def page_urls():
         "search_no_results": "/suche/?q=Quantencomputer",
         "not_found": "/diese-seite-gibt-es-nicht/",
     }
+
+
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+        + ` (${event.sourceFile}:${event.lineNumber})`
+    );
+});
+"""
+
+
+def csp_violations(page):
+    return page.evaluate("window.__cspViolations")
 
 
 def assert_test_database(connection):
@@ -145,6 +161,8 @@ def visit(site_server, contexts, key, width):
     origin = urlsplit(server.url).netloc
     foreign, failed = [], []
     page = contexts[width].new_page()
+    # Every CSP violation the page raises, recorded from before the first byte of the page.
+    page.add_init_script(CSP_RECORDER)
 
     def on_request(request):
         parts = urlsplit(request.url)
@@ -169,6 +187,8 @@ def test_page_passes_axe_and_loads_only_local_assets(site_server, contexts, key,
         expected_status = 404 if key == "not_found" else 200
         assert response.status == expected_status, f"{key}: HTTP {response.status}"
         assert page.locator("html").get_attribute("lang") == "de"
+        assert response.headers.get("content-security-policy"), f"{key}: no CSP header"
+        assert csp_violations(page) == [], f"{key}: CSP violations"
 
         results = Axe().run(page)
         assert results.violations_count == 0, (
@@ -190,6 +210,28 @@ def test_axe_is_really_checking(contexts):
         page.set_content("<html><body><img src='x.png'><a href='/'></a></body></html>")
         ids = {v["id"] for v in Axe().run(page).response["violations"]}
         assert {"image-alt", "html-has-lang", "link-name"} <= ids
+    finally:
+        page.close()
+
+
+def test_csp_violations_are_really_recorded(site_server, contexts):
+    """Guards the guard: inline script and style on a public page are blocked and recorded."""
+    page, _, _, _ = visit(site_server, contexts, "home", 1280)
+    try:
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.__ran = true";
+                document.body.appendChild(script);
+                const style = document.createElement("style");
+                style.textContent = "body { color: red }";
+                document.head.appendChild(style);
+            }"""
+        )
+        page.wait_for_function("window.__cspViolations.length >= 2")
+        assert page.evaluate("window.__ran === undefined")
+        directives = " ".join(csp_violations(page))
+        assert "script-src" in directives and "style-src" in directives
     finally:
         page.close()
 

@@ -1,0 +1,161 @@
+"""Hostile requests with Hypothesis: generated paths and query strings never give a server
+error and are each answered within 2 s (DEBUG off, as in production).
+
+At least 5,000 requests over all tests of this module; ``test_zzz_enough_requests_were_sent``
+checks the total and prints the status counts.
+"""
+
+import time
+from collections import Counter
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+MAX_SECONDS = 2.0
+STATUS_COUNTS = Counter()
+PARAMETERS = ["q", "page", "branche", "bundesland", "phase", "tag", "year", "jahr"]
+PREFIXES = [
+    "/",
+    "/konzept/",
+    "/konzept/grundidee/",
+    "/praxisbeispiele/",
+    "/praxisbeispiele/ernaehrungscluster-oldenburger-land/",
+    "/aktuelles/",
+    "/suche/",
+    "/impressum/",
+    "/dokumente/",
+    "/sitemap.xml",
+    "/favicon.ico",
+]
+HOSTILE = [
+    "%00",
+    "..",
+    "%2e%2e",
+    "..%2f..%2fetc%2fpasswd",
+    "%C3%28",
+    "%FF%FE",
+    "%E2%80%AE",
+    "%0d%0aSet-Cookie:%20x=1",
+    "<script>alert(1)</script>",
+    "'\"><img src=x onerror=alert(1)>",
+    "%",
+    "%%",
+    "~",
+    ";",
+    "//",
+    "\\",
+]
+
+FUZZ_SETTINGS = settings(
+    max_examples=1300,
+    deadline=None,  # the bound is asserted per request below, not per example
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+    database=None,
+)
+
+unicode_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=40
+)
+segment = st.one_of(
+    unicode_text.map(lambda s: quote(s, safe="")),
+    st.sampled_from(HOSTILE),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz-0123456789", min_size=200, max_size=1200),
+)
+paths = st.builds(
+    lambda prefix, segments, slash: prefix + "/".join(segments) + ("/" if slash else ""),
+    st.sampled_from(PREFIXES),
+    st.lists(segment, min_size=0, max_size=4),
+    st.booleans(),
+)
+values = st.one_of(
+    unicode_text,
+    st.sampled_from(
+        [
+            "\x00",
+            "-1",
+            "0",
+            "999999999999999999999999",
+            "1" * 5000,
+            "1e9",
+            "NaN",
+            "niedersachsen",
+            "maschinenbau",
+            "umsetzung",
+            "\"unbalanced 'quote",
+            "<script>alert(1)</script>",
+            "javascript:alert(1)",
+        ]
+    ),
+    st.integers().map(str),
+)
+query_pairs = st.lists(st.tuples(st.sampled_from(PARAMETERS), values), min_size=1, max_size=8)
+year_paths = st.one_of(
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+    unicode_text.map(lambda s: quote(s, safe="")),
+    st.sampled_from(["0", "0000", "2024", "9999", "10000", "%00", "２０２４", "١٢٣٤"]),
+).map(lambda year: f"/aktuelles/{year}/")
+
+
+@pytest.fixture
+def anon(site_tree):
+    client = Client(raise_request_exception=False)
+    return client
+
+
+def fetch(client, url, **extra):
+    start = time.perf_counter()
+    response = client.get(url, **extra)
+    elapsed = time.perf_counter() - start
+    STATUS_COUNTS[response.status_code] += 1
+    assert response.status_code < 500, f"{response.status_code} for {url!r}"
+    if elapsed >= MAX_SECONDS:
+        # One slow answer can be the machine (other jobs on the CI host); the same request
+        # slow a second time is the site's fault.
+        start = time.perf_counter()
+        client.get(url, **extra)
+        elapsed = time.perf_counter() - start
+    assert elapsed < MAX_SECONDS, f"{elapsed:.2f} s for {url!r} (twice)"
+    return response
+
+
+@FUZZ_SETTINGS
+@given(path=paths)
+def test_generated_paths(anon, path):
+    fetch(anon, path)
+
+
+@FUZZ_SETTINGS
+@given(prefix=st.sampled_from(["/suche/", "/praxisbeispiele/", "/aktuelles/"]), pairs=query_pairs)
+def test_generated_query_strings(anon, prefix, pairs):
+    fetch(anon, prefix + "?" + urlencode(pairs))
+
+
+@FUZZ_SETTINGS
+@given(path=year_paths, pairs=st.lists(st.tuples(st.just("page"), values), max_size=3))
+def test_generated_year_archive(anon, path, pairs):
+    fetch(anon, path + ("?" + urlencode(pairs) if pairs else ""))
+
+
+@FUZZ_SETTINGS
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    raw_query=st.lists(
+        st.sampled_from([*"&=%;+?qpage0123456789abcdefXYZ", "%00", "%ZZ", "%C3", "q=", "page="]),
+        max_size=80,
+    ).map("".join),
+)
+def test_raw_malformed_query_strings(anon, prefix, raw_query):
+    """Query strings that are not valid form encoding at all (stray %, &&, ==, ;)."""
+    fetch(anon, prefix, QUERY_STRING=raw_query)
+
+
+def test_zzz_enough_requests_were_sent():
+    total = sum(STATUS_COUNTS.values())
+    print(f"\nfuzzed requests: {total}, status counts: {dict(sorted(STATUS_COUNTS.items()))}")
+    assert total >= 5000
+    assert not any(status >= 500 for status in STATUS_COUNTS)
