@@ -75,8 +75,12 @@ def hostile_pages(site_tree):
 def assert_harmless(response):
     html = response.content.decode()
     doc = soup(response)
-    # The public site ships no scripts at all, so any <script> element is injected.
-    assert doc.find_all("script") == [], "a <script> element got through"
+    # The public site ships no executable scripts, so any such <script> element is injected.
+    # JSON-LD data blocks are the exception: they must stay inert JSON with no raw "<".
+    for script in doc.find_all("script"):
+        assert script.get("type") == "application/ld+json", "a <script> element got through"
+        assert "<" not in script.string, "markup inside JSON-LD"
+        json.loads(script.string)
     for tag in doc.find_all(True):
         for attribute, value in tag.attrs.items():
             assert not attribute.lower().startswith("on"), (
