@@ -1,0 +1,130 @@
+"""Fill the database with many news items and case studies for measuring (not for production).
+
+    python manage.py load_initial_content
+    python manage.py generate_demo_load --news 10000 --casestudies 1000
+
+Texts are assembled from German sentences about the site's subject, with realistic lengths;
+tags, Branchen, phases and images are shared with the initial content. Pages are published
+without revisions to keep the load fast; run it on a throw-away database.
+"""
+
+import random
+from datetime import date, timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+
+SENTENCES = [
+    "Die Wirtschaftsförderung des Landkreises hat gemeinsam mit Unternehmen der Region eine "
+    "Clusterstrategie entwickelt.",
+    "Im Mittelpunkt stehen Fachkräftesicherung, Technologietransfer und die Vernetzung über "
+    "Branchengrenzen hinaus.",
+    "Die strategische Partnerschaft zwischen Unternehmen und Kommune ist auf mehrere Jahre "
+    "angelegt.",
+    "Schlüsselbranchen wurden anhand von Beschäftigungs- und Wertschöpfungsdaten identifiziert.",
+    "Ein Lenkungskreis aus Geschäftsführungen, Verwaltung und Wissenschaft steuert die Umsetzung.",
+    "Die Ernährungswirtschaft und der Spezialmaschinenbau profitieren von gemeinsamen "
+    "Ausbildungsinitiativen.",
+    "Die Tagung zeigte, dass ländliche Räume eigene Stärken im Wettbewerb der Regionen haben.",
+    "Mit dem Ansatz „Stärken stärken“ richten Bund und Länder ihre Förderung auf Cluster aus.",
+    "Kommunen übernehmen dabei die Rolle von Moderatoren und Impulsgebern.",
+    "Gemeinsame Projekte zu Logistik, Flächen und Breitband wurden vereinbart.",
+    "Die Ergebnisse werden jährlich in einem Monitoringbericht veröffentlicht.",
+    "Hochschulen und Kammern bringen Forschung und Weiterbildung in die Partnerschaft ein.",
+]
+TITLES = [
+    "Clusterkonferenz",
+    "Fachkräfteforum",
+    "Netzwerktreffen",
+    "Strategieworkshop",
+    "Unternehmerfrühstück",
+    "Standortdialog",
+    "Innovationstag",
+    "Praxisaustausch",
+]
+PLACES = ["Vechta", "Cloppenburg", "Magdeburg", "Rostock", "Siegen", "Husum", "Jena", "Kassel"]
+TAGS = ["Tagung", "Cluster", "Fachkräfte", "ländlicher Raum", "Forschungsprojekt", "Netzwerk"]
+
+
+def paragraph(rng, sentences=5):
+    return "<p>" + " ".join(rng.choice(SENTENCES) for _ in range(sentences)) + "</p>"
+
+
+class Command(BaseCommand):
+    help = "Erzeugt viele Meldungen und Praxisbeispiele für Lastmessungen (nur Testdatenbanken)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--news", type=int, default=0)
+        parser.add_argument("--casestudies", type=int, default=0)
+        parser.add_argument("--seed", type=int, default=2007)
+
+    def handle(self, *args, news, casestudies, seed, **options):
+        from casestudies.models import (
+            BUNDESLAENDER,
+            Branche,
+            CaseStudyIndexPage,
+            CaseStudyPage,
+            Projektphase,
+        )
+        from news.models import NewsIndexPage, NewsPage
+        from partnerships.models import CustomImage
+
+        news_index = NewsIndexPage.objects.first()
+        cs_index = CaseStudyIndexPage.objects.first()
+        if news_index is None or cs_index is None:
+            raise CommandError("Zuerst 'manage.py load_initial_content' ausführen.")
+        rng = random.Random(seed)
+        images = list(CustomImage.objects.all())
+        branchen = list(Branche.objects.all())
+        phases = list(Projektphase.objects.all())
+        start = NewsPage.objects.count() + CaseStudyPage.objects.count()
+
+        for i in range(news):
+            n = start + i
+            title = f"{rng.choice(TITLES)} in {rng.choice(PLACES)} ({n})"
+            page = NewsPage(
+                title=title,
+                slug=slugify(f"last-{n}-{title}"[:80]),
+                date=date(2006, 1, 1) + timedelta(days=rng.randrange(7300)),
+                teaser=" ".join(rng.choice(SENTENCES) for _ in range(2)),
+                body=[("paragraph", paragraph(rng)) for _ in range(rng.randint(2, 5))],
+                image=rng.choice(images) if images and rng.random() < 0.5 else None,
+            )
+            with transaction.atomic():
+                news_index.add_child(instance=page)
+                page.tags.add(*rng.sample(TAGS, 2))
+                page.save()
+            if (i + 1) % 500 == 0:
+                self.stdout.write(f"{i + 1} Meldungen")
+                news_index.refresh_from_db()
+
+        for i in range(casestudies):
+            n = start + news + i
+            place = rng.choice(PLACES)
+            page = CaseStudyPage(
+                title=f"Partnerschaft {place} {n}",
+                slug=f"last-{n}",
+                teaser=rng.choice(SENTENCES),
+                kommune=f"Landkreis {place}",
+                bundesland=rng.choice(BUNDESLAENDER)[0],
+                phase=rng.choice(phases) if phases else None,
+                year_from=rng.randint(2000, 2020),
+                hero_image=rng.choice(images) if images else None,
+                ausgangslage=paragraph(rng),
+                ziele=paragraph(rng, 3),
+                vorgehen=paragraph(rng),
+                ergebnisse=paragraph(rng),
+                erfolgsfaktoren=paragraph(rng, 3),
+            )
+            with transaction.atomic():
+                cs_index.add_child(instance=page)
+                page.branchen.set(rng.sample(branchen, min(2, len(branchen))))
+                page.save()
+            if (i + 1) % 200 == 0:
+                self.stdout.write(f"{i + 1} Praxisbeispiele")
+                cs_index.refresh_from_db()
+
+        self.stdout.write(
+            self.style.SUCCESS(f"{news} Meldungen und {casestudies} Praxisbeispiele erzeugt.")
+        )
