@@ -5,10 +5,11 @@ EDITORS = "Redakteure"
 MODERATORS = "Moderatoren"
 
 # Wagtail lets "change" edit and delete every item; with "add" alone editors edit and delete
-# only their own uploads, and "choose" lets them use everyone's.
+# only their own uploads, and "choose" lets them use everyone's. On the root collection editors
+# only choose; they upload into the section collections (COLLECTIONS below).
 EDITOR_COLLECTION_PERMS = [
-    ("wagtailimages", "image", ["add", "choose"]),
-    ("wagtaildocs", "document", ["add", "choose"]),
+    ("wagtailimages", "image", ["choose"]),
+    ("wagtaildocs", "document", ["choose"]),
 ]
 MODERATOR_COLLECTION_PERMS = [
     ("wagtailimages", "image", ["add", "change", "choose", "delete"]),
@@ -39,6 +40,14 @@ MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projekt
 MODERATOR_MODELS = [
     ("wagtailredirects", "redirect"),
     ("wagtailsearchpromotions", "searchpromotion"),
+]
+
+# Collections for images and documents. Editors upload into these (and edit their own
+# uploads there) and choose from every collection; moderators manage all (root collection).
+COLLECTIONS = ["Aktuelles", "Praxisbeispiele", "Konzept"]
+EDITOR_SECTION_COLLECTION_PERMS = [
+    ("wagtailimages", "image", ["add"]),
+    ("wagtaildocs", "document", ["add"]),
 ]
 
 WORKFLOW_NAME = "Freigabe"

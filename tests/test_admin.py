@@ -251,7 +251,7 @@ def test_groups_may_use_images(group_name, db, django_user_model):
     user = django_user_model.objects.create_user("bildredaktion", password="ein-passwort-123")
     user.groups.add(Group.objects.get(name=group_name))
     someone_elses = ImageFactory()
-    own = ImageFactory(uploaded_by_user=user)
+    own = ImageFactory(uploaded_by_user=user, collection=Collection.objects.get(name="Aktuelles"))
     assert permission_policy.user_has_permission(user, "add")
     assert permission_policy.user_has_permission(user, "choose")
     # Everyone edits and deletes their own uploads ...

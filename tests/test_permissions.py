@@ -222,3 +222,52 @@ def test_site_settings(role, as_role, site_tree):
         assert response.status_code == 200
     response = as_role.get(f"/admin/sites/edit/{site.pk}/")
     check(role, "settings", as_role, response)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/redirects/",
+        "/admin/searchpicks/",
+        "/admin/snippets/casestudies/branche/",
+        "/admin/snippets/casestudies/projektphase/",
+    ],
+)
+@pytest.mark.parametrize("role", ROLES)
+def test_snippets_redirects_and_search_promotions(role, as_role, url, db):
+    response = as_role.get(url)
+    if role == "anonym":
+        assert_login_required(response)
+    elif role == "redakteur":
+        assert_denied(as_role, response)
+    else:
+        assert response.status_code == 200
+
+
+def test_moderator_adds_a_redirect(client, moderator, site_tree):
+    from wagtail.contrib.redirects.models import Redirect
+
+    client.force_login(moderator)
+    response = client.post(
+        "/admin/redirects/add/",
+        {
+            "old_path": "/alte-meldungen/",
+            "site": "",
+            "is_permanent": "on",
+            "redirect_page": site_tree.news_index.pk,
+            "redirect_link": "",
+        },
+    )
+    assert response.status_code == 302
+    assert Redirect.objects.get(old_path="/alte-meldungen").redirect_page_id == (
+        site_tree.news_index.pk
+    )
+    assert client.get("/alte-meldungen/")["Location"] == "/aktuelles/"
+
+
+def test_audit_log_is_visible_to_moderators(client, moderator, site_tree):
+    client.force_login(moderator)
+    client.post(f"/admin/pages/{site_tree.seed_news.pk}/unpublish/")
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    assert site_tree.seed_news.title in response.content.decode()
