@@ -1,6 +1,12 @@
-"""Admin customisations: the editors' dashboard panels."""
+"""Admin customisations: the editors' dashboard panels, invitations for new users."""
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
@@ -103,3 +109,37 @@ def add_editorial_panels(request, panels):
     # "Zur Freigabe" replaces Wagtail's own "awaiting your review" panel (same content).
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
     panels.extend([ZurFreigabePanel(), MeineEntwuerfePanel(), ZuletztVeroeffentlichtPanel()])
+
+
+def send_invitation(user):
+    """E-mail a new user a link to set their own password (Wagtail's reset confirm view)."""
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {
+        "user": user,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)),
+    }
+    send_mail(
+        f"Einladung: {settings.WAGTAIL_SITE_NAME}",
+        render_to_string("partnerships/admin/invitation_email.txt", context),
+        None,
+        [user.email],
+    )
+
+
+@hooks.register("after_create_user")
+def invite_user_without_password(request, user):
+    """Administrators leave the password empty: the user gets an invitation instead."""
+    if user.password and user.has_usable_password():
+        return
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    if user.email:
+        send_invitation(user)

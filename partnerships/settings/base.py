@@ -169,6 +169,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds (GDPR)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# New users may be created without a password: they are invited by e-mail to set their own
+# (partnerships.wagtail_hooks.invite_user_without_password). The link is valid for 3 days.
+WAGTAILUSERS_PASSWORD_REQUIRED = False
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "redaktion@strategische-partnerschaften.de"
 )
