@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin test test-fast test-postgres lint format check lock clean outage-test backup restore backup-test
+.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test backup restore backup-test
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ run: content admin ## Install, migrate, load content, print the admin login and 
 	@echo "Website:  http://127.0.0.1:$(PORT)/"
 	@echo "Admin:    http://127.0.0.1:$(PORT)/admin/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+scheduler: migrate ## Publish and unpublish scheduled pages once a minute (Ctrl-C stops)
+	while true; do $(PY) manage.py publish_scheduled; sleep 60; done
 
 PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
 

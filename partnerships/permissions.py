@@ -5,33 +5,53 @@ EDITORS = "Redakteure"
 MODERATORS = "Moderatoren"
 
 # Wagtail lets "change" edit and delete every item; with "add" alone editors edit and delete
-# only their own uploads, and "choose" lets them use everyone's.
+# only their own uploads, and "choose" lets them use everyone's. On the root collection editors
+# only choose; they upload into the section collections (COLLECTIONS below).
 EDITOR_COLLECTION_PERMS = [
-    ("wagtailimages", "image", ["add", "choose"]),
-    ("wagtaildocs", "document", ["add", "choose"]),
+    ("wagtailimages", "image", ["choose"]),
+    ("wagtaildocs", "document", ["choose"]),
 ]
 MODERATOR_COLLECTION_PERMS = [
     ("wagtailimages", "image", ["add", "change", "choose", "delete"]),
     ("wagtaildocs", "document", ["add", "change", "choose", "delete"]),
 ]
-# Page permissions on the tree root: moderators publish everywhere.
+# Page permissions on the tree root: moderators edit and publish everywhere. Deleting and
+# moving whole branches ("bulk_delete") is granted on the three sections only, so the home
+# page cannot be deleted with the site beneath it.
 MODERATOR_PAGE_PERMS = [
     "add_page",
     "change_page",
     "publish_page",
     "lock_page",
     "unlock_page",
-    "bulk_delete_page",
 ]
-# On the news and case-study sections only: editors create and edit, moderation publishes.
-EDITOR_SECTION_PAGE_PERMS = ["add_page", "change_page"]
-EDITOR_SECTION_MODELS = {("news", "newsindexpage"), ("casestudies", "casestudyindexpage")}
+MODERATOR_SECTION_PAGE_PERMS = ["bulk_delete_page"]
+# Per section: what editors get. News and case studies: create and edit (moderation
+# publishes). Concept pages: edit only. Wagtail lets "change" without "publish" delete drafts
+# but never a live page.
+EDITOR_SECTION_PAGE_PERMS = {
+    ("news", "newsindexpage"): ["add_page", "change_page"],
+    ("casestudies", "casestudyindexpage"): ["add_page", "change_page"],
+    ("concepts", "conceptindexpage"): ["change_page"],
+}
+SECTION_MODELS = set(EDITOR_SECTION_PAGE_PERMS)
 MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projektphase")]
-# Redirects (by hand and CSV import) and search promotions ("Empfehlungen").
-MODERATOR_SEARCH_MODELS = [
+# Further models moderators manage in full: redirects and promoted search results.
+MODERATOR_MODELS = [
     ("wagtailredirects", "redirect"),
     ("wagtailsearchpromotions", "searchpromotion"),
 ]
+
+# Collections for images and documents. Editors upload into these (and edit their own
+# uploads there) and choose from every collection; moderators manage all (root collection).
+COLLECTIONS = ["Aktuelles", "Praxisbeispiele", "Konzept"]
+EDITOR_SECTION_COLLECTION_PERMS = [
+    ("wagtailimages", "image", ["add"]),
+    ("wagtaildocs", "document", ["add"]),
+]
+
+WORKFLOW_NAME = "Freigabe"
+WORKFLOW_TASK_NAME = "Freigabe durch Moderatoren"
 
 
 def _perm(Permission, ContentType, app_label, model, codename):
@@ -93,26 +113,55 @@ def grant_moderator_search_permissions(apps):
     moderators = Group.objects.filter(name=MODERATORS).first()
     if moderators is None:
         return
-    for app_label, model in MODERATOR_SEARCH_MODELS:
+    for app_label, model in MODERATOR_MODELS:
         for action in ("add", "change", "delete"):
             moderators.permissions.add(
                 _perm(Permission, ContentType, app_label, model, f"{action}_{model}")
             )
 
 
-def grant_editor_section_permissions(page):
-    """Give Redakteure add/change below a news or case-study section page."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
+def setup_section(apps, page):
+    """Section page permissions and the "Freigabe" workflow for one section page.
 
-    group = Group.objects.filter(name=EDITORS).first()
-    if group is None:
-        return
-    for codename in EDITOR_SECTION_PAGE_PERMS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    ``apps`` is the historical app registry in migrations and ``django.apps.apps`` otherwise;
+    ``page`` is a page of that registry (any class; only its pk is used).
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+
+    page = Page.objects.get(pk=page.pk)
+    specific = ContentType.objects.get(pk=page.content_type_id)
+    grants = {
+        EDITORS: EDITOR_SECTION_PAGE_PERMS.get((specific.app_label, specific.model), []),
+        MODERATORS: MODERATOR_SECTION_PAGE_PERMS,
+    }
+    for group_name, codenames in grants.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=page,
+                permission=_perm(Permission, ContentType, "wagtailcore", "page", codename),
+            )
+    workflow = freigabe_workflow(apps)
+    if workflow is not None and not WorkflowPage.objects.filter(page=page).exists():
+        WorkflowPage.objects.create(page=page, workflow=workflow)
+
+
+def freigabe_workflow(apps):
+    """The active "Freigabe" workflow, or None where an administrator removed it."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+
+
+def grant_section_permissions(page):
+    """For section pages created after the migrations (``load_initial_content``, the admin)."""
+    from django.apps import apps
+
+    setup_section(apps, page)

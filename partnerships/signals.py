@@ -3,17 +3,13 @@ from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from .permissions import EDITOR_SECTION_MODELS, grant_editor_section_permissions
+from .permissions import SECTION_MODELS, grant_section_permissions
 
 
 @receiver(post_save)
-def grant_permissions_on_new_section(sender, instance, created, raw=False, **kwargs):
-    if (
-        created
-        and not raw
-        and (sender._meta.app_label, sender._meta.model_name) in (EDITOR_SECTION_MODELS)
-    ):
-        grant_editor_section_permissions(instance)
+def set_up_new_section(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and (sender._meta.app_label, sender._meta.model_name) in SECTION_MODELS:
+        grant_section_permissions(instance)
 
 
 @receiver(page_published)

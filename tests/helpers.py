@@ -57,3 +57,51 @@ def html_lang(response):
 
 def strip_tags(html):
     return normalise(BeautifulSoup(html, "html.parser").get_text(" "))
+
+
+# --- The admin, as an editor's browser talks to it -------------------------------------------
+
+
+def news_form_data(title="Neue Clusterkonferenz", slug=None, **extra):
+    """POST data of the admin's news page form (add or edit)."""
+    from django.utils.text import slugify
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    data = {
+        "title": title,
+        "slug": slug or slugify(title),
+        "date": "2026-11-20",
+        "teaser": "Kommunen und Unternehmen treffen sich zur Clusterkonferenz.",
+        "body": streamfield([("paragraph", rich_text("<p>Bericht von der Konferenz.</p>"))]),
+        "tags": "",
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments": inline_formset([]),
+    }
+    data.update(extra)
+    return nested_form_data(data)
+
+
+DENIED_MESSAGE = "Sie haben leider keinen Zugang zu diesem Bereich."
+
+
+def assert_denied(client, response):
+    """Wagtail refuses either with 403 or by sending the user to the dashboard with a message."""
+    if response.status_code == 403:
+        return
+    assert response.status_code == 302, response.status_code
+    assert response["Location"] == "/admin/", response["Location"]
+    messages = client.get("/admin/").content.decode()
+    assert DENIED_MESSAGE in messages
+
+
+def assert_login_required(response):
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")

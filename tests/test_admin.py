@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images.forms import get_image_form
-from wagtail.models import Collection, GroupPagePermission
+from wagtail.models import Collection, GroupPagePermission, Page
 
 from partnerships.models import CustomImage
 from partnerships.permissions import EDITORS, MODERATORS
@@ -154,15 +154,18 @@ def test_editors_add_news_and_case_studies_but_do_not_publish(editor, site_tree)
 
 
 def test_editors_cannot_change_the_rest_of_the_site(editor, site_tree):
-    for page in (
-        site_tree.home,
-        site_tree.concept_index,
-        site_tree.concepts[0],
-        site_tree.impressum,
-    ):
+    for page in (site_tree.home, site_tree.impressum):
         perms = page.permissions_for_user(editor)
         assert not perms.can_add_subpage(), page.title
         assert not perms.can_edit(), page.title
+
+
+def test_editors_edit_but_do_not_create_or_publish_concept_pages(editor, site_tree):
+    assert not site_tree.concept_index.permissions_for_user(editor).can_add_subpage()
+    perms = site_tree.concepts[0].permissions_for_user(editor)
+    assert perms.can_edit()
+    assert not perms.can_publish()
+    assert not perms.can_delete()
 
 
 def test_moderators_publish_everywhere(moderator, site_tree):
@@ -205,6 +208,11 @@ def test_new_news_index_grants_editors_permissions(editor, site_tree):
         )
     )
     assert granted == {"add_page", "change_page"}
+    assert set(
+        GroupPagePermission.objects.filter(group__name=MODERATORS, page=index).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"bulk_delete_page"}
     assert index.permissions_for_user(editor).can_add_subpage()
     news = NewsPageFactory(parent=index)
     assert news.permissions_for_user(editor).can_edit()
@@ -223,8 +231,9 @@ def test_other_section_pages_grant_editors_nothing(editor, site_tree):
         StandardPageFactory(parent=site_tree.home, title="Presse", slug="presse"),
         ConceptPageFactory(parent=site_tree.concept_index, title="Neu", slug="neu"),
     ):
-        assert not GroupPagePermission.objects.filter(group__name=EDITORS, page=page).exists()
-        assert not page.permissions_for_user(editor).can_edit()
+        assert not GroupPagePermission.objects.filter(page=page).exists()
+    presse = Page.objects.get(slug="presse")
+    assert not presse.permissions_for_user(editor).can_edit()
 
 
 def test_saving_a_news_index_again_grants_nothing_twice(editor, site_tree):
@@ -242,7 +251,7 @@ def test_groups_may_use_images(group_name, db, django_user_model):
     user = django_user_model.objects.create_user("bildredaktion", password="ein-passwort-123")
     user.groups.add(Group.objects.get(name=group_name))
     someone_elses = ImageFactory()
-    own = ImageFactory(uploaded_by_user=user)
+    own = ImageFactory(uploaded_by_user=user, collection=Collection.objects.get(name="Aktuelles"))
     assert permission_policy.user_has_permission(user, "add")
     assert permission_policy.user_has_permission(user, "choose")
     # Everyone edits and deletes their own uploads ...

@@ -1,6 +1,7 @@
 """Base settings: safe defaults (DEBUG off), everything secret from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # refuses locked-out logins; get_user() from ModelBackend
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "partnerships.urls"
@@ -98,6 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "2"))
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Only the admin uses sessions: a login lasts a working day.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,6 +162,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download (Content-Disposition: attachment), PDFs included; Wagtail's
+# serve view adds "Content-Security-Policy: default-src 'none'" and "nosniff".
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -163,6 +180,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # administrators can delete pages that have children at all.
 WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 10
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# New users may be created without a password: they are invited by e-mail to set their own
+# (partnerships.wagtail_hooks.invite_user_without_password). The link is valid for 3 days.
+WAGTAILUSERS_PASSWORD_REQUIRED = False
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "redaktion@strategische-partnerschaften.de"
 )
@@ -207,6 +228,16 @@ PERMISSIONS_POLICY = (
     "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
     "screen-wake-lock=(), xr-spatial-tracking=()"
 )
+# Login protection (django-axes): 5 failed attempts for one username from one address lock
+# that pair out for 15 minutes; a successful login resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_ip_address"
+# Number of reverse proxies in front that append to X-Forwarded-For (0: none, header ignored).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

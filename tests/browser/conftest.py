@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's sync API keeps an event loop running in the main thread; Django's ORM refuses
 # to run next to one unless this is set.
@@ -57,3 +58,26 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": str(CHROMIUM),
         "args": CHROMIUM_ARGS,
     }
+
+
+# --- Committed data for the live server -------------------------------------------------
+
+
+def assert_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    assert in_memory or name.startswith("test_"), (
+        f"refusing to load content into {name!r}: not a test database"
+    )
+
+
+def restore(connection, snapshot):
+    """Empty the database and reload the snapshot (what ``serialized_rollback`` does)."""
+    call_command(
+        "flush",
+        verbosity=0,
+        interactive=False,
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
+    connection.creation.deserialize_db_from_string(snapshot)

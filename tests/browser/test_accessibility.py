@@ -23,6 +23,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from casestudies.models import CaseStudyPage
 from concepts.models import ConceptPage
 from news.models import NewsPage
+from tests.browser.conftest import assert_test_database, restore
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -83,26 +84,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 def csp_violations(page):
     return page.evaluate("window.__cspViolations")
-
-
-def assert_test_database(connection):
-    name = str(connection.settings_dict["NAME"])
-    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-    assert in_memory or name.startswith("test_"), (
-        f"refusing to load content into {name!r}: not a test database"
-    )
-
-
-def restore(connection, snapshot):
-    """Empty the database and reload the snapshot (what ``serialized_rollback`` does)."""
-    call_command(
-        "flush",
-        verbosity=0,
-        interactive=False,
-        reset_sequences=False,
-        inhibit_post_migrate=True,
-    )
-    connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,171 @@
+"""The editorial journey in real Chromium: a Redakteur writes a news item with an image and
+submits it; a Moderator approves it (or rejects it with a comment); visitors see it on the home
+page and under /aktuelles/ only once it is approved.
+
+Data is committed for the live server and the database restored afterwards, as in
+``test_accessibility``.
+"""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connections
+from pytest_django.live_server_helper import LiveServer
+
+from news.models import NewsIndexPage, NewsPage
+from partnerships.permissions import EDITORS, MODERATORS
+from tests.browser.conftest import assert_test_database, restore
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PASSWORD = "ein-sicheres-passwort"
+
+
+@pytest.fixture(scope="module")
+def journey_server(django_db_setup, django_db_blocker):
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        assert_test_database(connection)
+        for model in apps.get_models():
+            ContentType.objects.get_for_model(model, for_concrete_model=False)
+        snapshot = connection.creation.serialize_db_to_string()
+    blocker = django_db_blocker.unblock()
+    blocker.__enter__()
+    server = None
+    try:
+        call_command("load_initial_content", stdout=io.StringIO())
+        for username, group in (("redakteurin", EDITORS), ("moderator", MODERATORS)):
+            user = get_user_model().objects.create_user(
+                username, f"{username}@example.org", PASSWORD, first_name=username.title()
+            )
+            user.groups.add(Group.objects.get(name=group))
+        server = LiveServer("localhost")
+        yield server
+    finally:
+        if server is not None:
+            server.stop()
+        restore(connection, snapshot)
+        blocker.__exit__(None, None, None)
+
+
+def log_in(context, server, username):
+    page = context.new_page()
+    page.goto(server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert page.url.endswith("/admin/")
+    return page
+
+
+def write_and_submit(context, server, title):
+    """The editor's part: a news item with an image and a paragraph, submitted."""
+    page = log_in(context, server, "redakteurin")
+    index = NewsIndexPage.objects.get()
+    page.goto(server.url + f"/admin/pages/add/news/newspage/{index.pk}/", wait_until="networkidle")
+    page.fill("#id_title", title)
+    page.fill("#id_teaser", "Unternehmen und Kommune vereinbaren eine Partnerschaft.")
+    page.get_by_role("button", name="Bild auswählen").click()
+    page.locator(".modal a[data-chooser-modal-choice]").first.click()
+    page.wait_for_function("document.querySelector('#id_image').value !== ''")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Absatz").click()
+    editor = page.locator("[data-streamfield-stream-container] [role=textbox]").first
+    editor.click()
+    page.keyboard.type("Der Landkreis und zwölf Unternehmen gründen ein Netzwerk.")
+    # Draftail writes its content into the form a moment later (debounced).
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('[data-streamfield-stream-container] input'))"
+        ".some((input) => input.value.includes('zwölf Unternehmen'))"
+    )
+    page.locator(
+        "footer button.dropdown-toggle, footer [data-w-dropdown-target=toggle]"
+    ).first.click()
+    submit = page.locator("button[name=action-submit]")
+    submit.wait_for(state="visible")
+    with page.expect_navigation():
+        submit.click()
+    page.wait_for_url(f"**/admin/pages/{index.pk}/")
+    news = NewsPage.objects.get(title=title)
+    assert news.workflow_states.get().status == "in_progress"
+    assert "erstellt und zur Moderation eingereicht" in page.locator("main").inner_text()
+    return page
+
+
+def moderate(context, server, title, action, comment):
+    """The moderator opens the submitted page and approves or rejects it with a comment."""
+    news = NewsPage.objects.get(title=title)
+    page = log_in(context, server, "moderator")
+    page.goto(server.url + f"/admin/pages/{news.pk}/edit/", wait_until="networkidle")
+    page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    page.locator(
+        f"button[data-workflow-action-name={action}][data-workflow-action-modal-url]"
+    ).click()
+    page.locator(".modal textarea[name=comment]").fill(comment)
+    page.locator(".modal [type=submit]").click()
+    # The modal posts the comment, then the editor form; Wagtail answers with the page list.
+    page.wait_for_url(lambda url: "/edit/" not in url)
+    page.wait_for_load_state()
+    return news
+
+
+def first_news_titles(context, server):
+    """The first news title on the home page and on /aktuelles/, as a visitor sees them."""
+    page = context.new_page()
+    titles = []
+    for path in ("/", "/aktuelles/"):
+        page.goto(server.url + path)
+        titles.append(page.locator("main .news-item__title").first.inner_text())
+    return titles
+
+
+def test_submitted_news_goes_live_after_approval(journey_server, browser):
+    editor, moderator, visitor = (
+        browser.new_context(viewport={"width": 1280, "height": 1000}, locale="de-DE")
+        for _ in range(3)
+    )
+    try:
+        title = "Clustertag in Vechta"
+        write_and_submit(editor, journey_server, title)
+        news = NewsPage.objects.get(title=title)
+        assert not news.live
+        assert news.get_latest_revision_as_object().image is not None
+        assert title not in first_news_titles(visitor, journey_server)
+
+        moderate(moderator, journey_server, title, "approve", comment="Sehr gut, danke!")
+        news.refresh_from_db()
+        assert news.live
+        assert first_news_titles(visitor, journey_server) == [title, title]
+    finally:
+        for context in (editor, moderator, visitor):
+            context.close()
+
+
+def test_rejected_news_shows_the_editor_the_comment(journey_server, browser):
+    editor, moderator, visitor = (
+        browser.new_context(viewport={"width": 1280, "height": 1000}, locale="de-DE")
+        for _ in range(3)
+    )
+    try:
+        title = "Netzwerktreffen Cloppenburg"
+        write_and_submit(editor, journey_server, title)
+        news = moderate(
+            moderator, journey_server, title, "reject", comment="Bitte Quelle ergänzen."
+        )
+        news.refresh_from_db()
+        assert not news.live
+        assert title not in first_news_titles(visitor, journey_server)
+
+        page = editor.new_page()
+        page.goto(journey_server.url + f"/admin/pages/{news.pk}/edit/")
+        page.get_by_role("button", name="Status umschalten").click()
+        assert "Bitte Quelle ergänzen." in page.content()
+    finally:
+        for context in (editor, moderator, visitor):
+            context.close()
