@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
-from partnerships.utils import paginate
+from partnerships.utils import clean_param, paginate
 
 from .feeds import NewsAtomFeed, NewsFeed
 
@@ -57,7 +57,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if year is not None:
             items = items.filter(date__year=year)
         # ?tag=<slug>: news with that tag. An unknown or odd value gives an empty list.
-        tag_slug = " ".join(request.GET.get("tag", "").split())[:MAX_TAG_LENGTH]
+        tag_slug = clean_param(request.GET.get("tag", ""), MAX_TAG_LENGTH)
         tag = None
         if tag_slug and year is None:
             tag = Tag.objects.filter(slug=tag_slug).first()

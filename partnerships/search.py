@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from .utils import paginate
+from .utils import clean_param, paginate
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -33,9 +33,7 @@ SEARCH_TYPES = {
 
 
 def clean_query(raw):
-    """Printable characters only (NUL breaks PostgreSQL), whitespace folded, length capped."""
-    text = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    return clean_param(raw, MAX_QUERY_LENGTH)
 
 
 _UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü"))

@@ -13,3 +13,10 @@ def paginate(request, object_list, per_page):
         number = 1
     number = min(max(number, 1), paginator.num_pages)
     return paginator.page(number)
+
+
+def clean_param(raw, max_length):
+    """A query-string value made safe to look up: printable characters only (NUL breaks
+    PostgreSQL), whitespace folded, length capped."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw)
+    return " ".join(text.split())[:max_length]

@@ -132,7 +132,16 @@ def test_tag_listing_shows_only_news_with_that_tag(client, tagged_news):
 
 @pytest.mark.parametrize(
     "value",
-    ["gibt-es-nicht", "<script>alert(1)</script>", "' OR 1=1 --", "x" * 2000, "%00", "ä/ö"],
+    [
+        "gibt-es-nicht",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "x" * 2000,
+        "%00",
+        "\x00",
+        "a\x00b",
+        "ä/ö",
+    ],
 )
 def test_unknown_or_odd_tags_give_an_empty_list_with_a_hint(client, tagged_news, value):
     response = client.get("/aktuelles/", {"tag": value, "page": "-1"})
