@@ -138,7 +138,6 @@ def test_tag_listing_shows_only_news_with_that_tag(client, tagged_news):
         "' OR 1=1 --",
         "x" * 2000,
         "%00",
-        "\x00",
         "a\x00b",
         "ä/ö",
     ],
