@@ -53,7 +53,14 @@ def journey_server(django_db_setup, django_db_blocker):
         blocker.__exit__(None, None, None)
 
 
+# The admin pages are heavy (Draftail, choosers); on a busy 2-core CI machine a step can take
+# longer than Playwright's 30 s default without anything being wrong.
+STEP_TIMEOUT_MS = 90_000
+
+
 def log_in(context, server, username):
+    context.set_default_timeout(STEP_TIMEOUT_MS)
+    context.set_default_navigation_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     page.goto(server.url + "/admin/login/")
     page.fill("#id_username", username)
