@@ -149,17 +149,22 @@ def search(request):
         if request.GET.get("page") in (None, "", "1"):
             Query.get(query).add_hit()  # for the admin's report "Suchbegriffe"
     if search_query is not None:
-        base = Page.objects.live().public().exclude(depth__lte=1)
         promoted_ids = [p.page_id for p in promotions if p.page_id]
-        if promoted_ids:
-            base = base.exclude(id__in=promoted_ids)
-        type_counts[""] = base.search(search_query).count()
+
+        def live_pages(model=Page):
+            # Each type is searched through its own model, not Page.type(model): PostgreSQL
+            # misjudges the join of the latter and took over 1 s for 1,000 case studies.
+            pages = model.objects.live().public().exclude(depth__lte=1)
+            return pages.exclude(id__in=promoted_ids) if promoted_ids else pages
+
+        type_counts[""] = live_pages().search(search_query).count()
         for key, (_label, model_label) in SEARCH_TYPES.items():
-            model = apps.get_model(model_label)
-            type_counts[key] = base.type(model).search(search_query).count()
+            type_counts[key] = live_pages(apps.get_model(model_label)).search(search_query).count()
         if kind:
-            base = base.type(apps.get_model(SEARCH_TYPES[kind][1]))
-        results = base.specific().defer_streamfields().search(search_query)
+            base = live_pages(apps.get_model(SEARCH_TYPES[kind][1]))
+        else:
+            base = live_pages().specific()
+        results = base.defer_streamfields().search(search_query)
         results_page = paginate(request, results, SEARCH_PER_PAGE)
         terms = highlight_terms(query)
         for result in results_page:
