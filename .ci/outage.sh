@@ -71,8 +71,10 @@ export SECURE_SSL_REDIRECT=0 DB_CONNECT_TIMEOUT=2
 "$PY" manage.py collectstatic --noinput --verbosity 0
 
 WEBPORT=$(free_port $((PGPORT + 1)) "$PORT_LAST")
+# --max-requests 0: gunicorn.conf.py recycles workers after ~2,000 requests, which would
+# look like a restart to the "same workers" check below.
 "$ROOT/.venv/bin/gunicorn" --config gunicorn.conf.py --bind "127.0.0.1:$WEBPORT" --workers 2 \
-  --threads 2 --timeout 20 --access-logfile /dev/null > "$WORK/gunicorn.log" 2>&1 &
+  --threads 2 --timeout 20 --max-requests 0 --access-logfile /dev/null > "$WORK/gunicorn.log" 2>&1 &
 GPID=$!
 
 PGCTL=("$PGBIN/pg_ctl" -D "$WORK/pg")
