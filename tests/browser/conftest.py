@@ -4,11 +4,17 @@ Without Chromium every browser test is skipped with a clear message, unless
 ``REQUIRE_BROWSER_TESTS=1`` (set by CI), where a missing Chromium is an error.
 """
 
+import io
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connections
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API keeps an event loop running in the main thread; Django's ORM refuses
 # to run next to one unless this is set.
@@ -81,3 +87,38 @@ def restore(connection, snapshot):
         inhibit_post_migrate=True,
     )
     connection.creation.deserialize_db_from_string(snapshot)
+
+
+@contextmanager
+def content_live_server(django_db_blocker):
+    """A live server over the initial content, committed so the server thread sees it (also
+    on PostgreSQL); afterwards the database is restored to its state before.
+
+    Yields between loading the content and starting the server, so the caller can add its
+    own data: ``with content_live_server(blocker) as start: ...; server = start()``.
+    """
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        assert_test_database(connection)
+        # Signal handlers look content types up while the snapshot is reloaded; with every
+        # content type cached they do not create duplicates of rows not yet reloaded.
+        for model in apps.get_models():
+            ContentType.objects.get_for_model(model, for_concrete_model=False)
+        snapshot = connection.creation.serialize_db_to_string()
+    # Unblocked for the whole module: the live server thread queries the database.
+    blocker = django_db_blocker.unblock()
+    blocker.__enter__()
+    servers = []
+
+    def start():
+        servers.append(LiveServer("localhost"))
+        return servers[-1]
+
+    try:
+        call_command("load_initial_content", stdout=io.StringIO())
+        yield start
+    finally:
+        for server in servers:
+            server.stop()
+        restore(connection, snapshot)
+        blocker.__exit__(None, None, None)

@@ -7,23 +7,17 @@ the live server thread sees it (also on PostgreSQL); afterwards the database is 
 its state before (flush + reload of a snapshot, as Django's ``serialized_rollback`` does).
 """
 
-import io
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.db import connections
 from django.test import Client
-from pytest_django.live_server_helper import LiveServer
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from casestudies.models import CaseStudyPage
 from concepts.models import ConceptPage
 from news.models import NewsPage
-from tests.browser.conftest import assert_test_database, restore
+from tests.browser.conftest import content_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -89,20 +83,7 @@ def csp_violations(page):
 @pytest.fixture(scope="module")
 def site_server(django_db_setup, django_db_blocker):
     """A live server with the initial content, shared by all tests of this module."""
-    connection = connections["default"]
-    with django_db_blocker.unblock():
-        assert_test_database(connection)
-        # Signal handlers look content types up while the snapshot is reloaded; with every
-        # content type cached they do not create duplicates of rows not yet reloaded.
-        for model in apps.get_models():
-            ContentType.objects.get_for_model(model, for_concrete_model=False)
-        snapshot = connection.creation.serialize_db_to_string()
-    # Unblocked for the whole module: the live server thread queries the database.
-    blocker = django_db_blocker.unblock()
-    blocker.__enter__()
-    server = None
-    try:
-        call_command("load_initial_content", stdout=io.StringIO())
+    with content_live_server(django_db_blocker) as start:
         # An editor's recommendation, so the search page shows its "Empfehlungen" too.
         SearchPromotion.objects.create(
             query=Query.get("cluster"),
@@ -115,13 +96,7 @@ def site_server(django_db_setup, django_db_blocker):
         warm = Client()
         for url in urls.values():
             warm.get(url)
-        server = LiveServer("localhost")
-        yield server, urls
-    finally:
-        if server is not None:
-            server.stop()
-        restore(connection, snapshot)
-        blocker.__exit__(None, None, None)
+        yield start(), urls
 
 
 @pytest.fixture(scope="module")

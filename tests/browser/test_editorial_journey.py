@@ -6,20 +6,13 @@ Data is committed for the live server and the database restored afterwards, as i
 ``test_accessibility``.
 """
 
-import io
-
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.db import connections
-from pytest_django.live_server_helper import LiveServer
 
 from news.models import NewsIndexPage, NewsPage
 from partnerships.permissions import EDITORS, MODERATORS
-from tests.browser.conftest import assert_test_database, restore
+from tests.browser.conftest import content_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -28,29 +21,13 @@ PASSWORD = "ein-sicheres-passwort"
 
 @pytest.fixture(scope="module")
 def journey_server(django_db_setup, django_db_blocker):
-    connection = connections["default"]
-    with django_db_blocker.unblock():
-        assert_test_database(connection)
-        for model in apps.get_models():
-            ContentType.objects.get_for_model(model, for_concrete_model=False)
-        snapshot = connection.creation.serialize_db_to_string()
-    blocker = django_db_blocker.unblock()
-    blocker.__enter__()
-    server = None
-    try:
-        call_command("load_initial_content", stdout=io.StringIO())
+    with content_live_server(django_db_blocker) as start:
         for username, group in (("redakteurin", EDITORS), ("moderator", MODERATORS)):
             user = get_user_model().objects.create_user(
                 username, f"{username}@example.org", PASSWORD, first_name=username.title()
             )
             user.groups.add(Group.objects.get(name=group))
-        server = LiveServer("localhost")
-        yield server
-    finally:
-        if server is not None:
-            server.stop()
-        restore(connection, snapshot)
-        blocker.__exit__(None, None, None)
+        yield start()
 
 
 # The admin pages are heavy (Draftail, choosers); on a busy 2-core CI machine a step can take
