@@ -23,7 +23,14 @@ from casestudies.models import (
 )
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
-from partnerships.models import CustomImage, HomePage, HomePageFeaturedItem, StandardPage
+from partnerships.models import (
+    ContactFormField,
+    ContactPage,
+    CustomImage,
+    HomePage,
+    HomePageFeaturedItem,
+    StandardPage,
+)
 
 
 def heading(text, level="h2"):
@@ -86,6 +93,44 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+# The contact form's fields: (label, field type, required, autocomplete).
+CONTACT_FIELDS = [
+    ("Name", "singleline", True, "name"),
+    ("E-Mail-Adresse", "email", True, ""),
+    ("Organisation oder Kommune", "singleline", False, "organization"),
+    ("Anliegen", "singleline", True, "off"),
+    ("Nachricht", "multiline", True, ""),
+]
+
+
+def contact_form_fields():
+    return [
+        ContactFormField(
+            label=label,
+            field_type=field_type,
+            required=required,
+            autocomplete=autocomplete,
+            help_text="Höchstens 5.000 Zeichen." if field_type == "multiline" else "",
+            sort_order=i,
+        )
+        for i, (label, field_type, required, autocomplete) in enumerate(CONTACT_FIELDS)
+    ]
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Kontakt"
+    slug = "kontakt"
+    teaser = "So erreichen Sie das Projektteam."
+    intro = "<p>Wir freuen uns auf Ihre Nachricht.</p>"
+    thank_you_text = "<p>Ihre Nachricht ist angekommen. Wir antworten bald.</p>"
+    to_address = "projektteam@example.org"
+    subject = "Kontaktformular"
+    form_fields = factory.LazyFunction(contact_form_fields)
+
+    class Meta:
+        model = ContactPage
 
 
 class ConceptIndexPageFactory(wagtail_factories.PageFactory):

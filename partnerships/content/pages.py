@@ -1,6 +1,6 @@
-"""Standard pages below the home page: contact and the legal pages, in tree order."""
+"""Pages below the home page: the contact page (a form) and the legal pages, in tree order."""
 
-from .markup import h2, h3, info_box, paragraph, ul
+from .markup import h2, h3, info_box, paragraph, rich, ul
 from .site import ADDRESS_HTML, EMAIL, ORGANISATION
 
 EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
@@ -13,12 +13,26 @@ KONTAKT = {
         "Fragen zum Konzept der strategischen Partnerschaft, Hinweise auf Praxisbeispiele oder "
         "Anmerkungen zur Website: So erreichen Sie uns."
     ),
+    "intro": rich(
+        "Sie möchten mehr über das Konzept der strategischen Partnerschaft erfahren, "
+        "überlegen, eine Partnerschaft in Ihrer Kommune aufzubauen, oder kennen ein "
+        "Beispiel, das auf diese Website passt? Wir freuen uns auf Ihre Nachricht.",
+    ),
+    # The form: (label, field type, required, help text, autocomplete).
+    "form_fields": [
+        ("Name", "singleline", True, "", "name"),
+        ("E-Mail-Adresse", "email", True, "Damit wir Ihnen antworten können.", "email"),
+        ("Organisation oder Kommune", "singleline", False, "", "organization"),
+        ("Anliegen", "singleline", True, "Worum geht es, in wenigen Worten?", "off"),
+        ("Nachricht", "multiline", True, "Höchstens 5.000 Zeichen.", ""),
+    ],
+    "to_address": EMAIL,
+    "subject": "Neue Nachricht über das Kontaktformular – Strategische Partnerschaften",
+    "thank_you_text": rich(
+        "Ihre Nachricht ist bei uns angekommen. Wir antworten in der Regel innerhalb weniger "
+        "Arbeitstage an die E-Mail-Adresse, die Sie angegeben haben.",
+    ),
     "body": [
-        paragraph(
-            "Sie möchten mehr über das Konzept der strategischen Partnerschaft erfahren, "
-            "überlegen, eine Partnerschaft in Ihrer Kommune aufzubauen, oder kennen ein "
-            "Beispiel, das auf diese Website passt? Wir freuen uns auf Ihre Nachricht.",
-        ),
         h2("Ansprechpartner"),
         paragraph(
             "Ihr Ansprechpartner ist das Projektteam „Strategische Partnerschaften“ der "
@@ -29,8 +43,8 @@ KONTAKT = {
         paragraph(ADDRESS_HTML),
         h2("E-Mail"),
         paragraph(
-            f"Schreiben Sie uns an {EMAIL_LINK}. Wir antworten in der Regel innerhalb weniger "
-            "Arbeitstage.",
+            f"Sie können uns auch direkt an {EMAIL_LINK} schreiben. Wir antworten in der Regel "
+            "innerhalb weniger Arbeitstage.",
         ),
         h2("Wobei wir Ihnen helfen können"),
         paragraph(
@@ -43,8 +57,8 @@ KONTAKT = {
         ),
         info_box(
             "Ihre Daten",
-            "Wenn Sie uns per E-Mail schreiben, verwenden wir Ihre Angaben ausschließlich, um "
-            "Ihre Anfrage zu beantworten. Näheres erfahren Sie in unserer "
+            "Was Sie uns über das Formular oder per E-Mail schreiben, verwenden wir "
+            "ausschließlich, um Ihre Anfrage zu beantworten. Näheres erfahren Sie in unserer "
             "Datenschutzerklärung.",
         ),
     ],
@@ -185,7 +199,11 @@ DATENSCHUTZ = {
         h2("Cookies"),
         paragraph(
             "Beim Besuch der öffentlichen Seiten dieser Website werden keine Cookies gesetzt "
-            "und keine Informationen auf Ihrem Gerät gespeichert oder ausgelesen.",
+            "und keine Informationen auf Ihrem Gerät gespeichert oder ausgelesen. Die einzige "
+            "Ausnahme ist das Kontaktformular: Beim Aufruf der Kontaktseite wird ein technisch "
+            "notwendiges Cookie zum Schutz vor Cross-Site-Request-Forgery gesetzt, das nur "
+            "einen Zufallswert enthält und sicherstellt, dass das Formular tatsächlich von "
+            "dieser Website abgeschickt wird (§ 25 Abs. 2 Nr. 2 TDDDG).",
             "Nur wenn sich Mitglieder der Redaktion im Redaktionssystem anmelden, werden "
             "technisch notwendige Cookies gesetzt: ein Sitzungs-Cookie, das die Anmeldung "
             "aufrechterhält, und ein Cookie zum Schutz vor Cross-Site-Request-Forgery. Diese "
@@ -193,6 +211,20 @@ DATENSCHUTZ = {
             "erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG). Die Verarbeitung erfolgt auf Grundlage "
             "von Art. 6 Abs. 1 lit. f DSGVO. Das Sitzungs-Cookie wird bei der Abmeldung "
             "oder mit Ablauf der Sitzung gelöscht.",
+        ),
+        h2("Kontaktformular"),
+        paragraph(
+            "Wenn Sie uns über das Kontaktformular schreiben, verarbeiten wir die Angaben aus "
+            "dem Formular (Name, E-Mail-Adresse, gegebenenfalls Organisation oder Kommune, "
+            "Anliegen und Nachricht), um Ihre Anfrage zu beantworten. Die Nachricht wird im "
+            "Redaktionssystem dieser Website gespeichert und per E-Mail an das Projektteam "
+            "weitergeleitet. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO, bei Anfragen im "
+            "Zusammenhang mit einem Vertrag Art. 6 Abs. 1 lit. b DSGVO. Zum Schutz vor "
+            "massenhaften Einsendungen wird die Anzahl der Nachrichten je IP-Adresse für zehn "
+            "Minuten gezählt; dabei wird die IP-Adresse nur als pseudonymisierter Hashwert im "
+            "Zwischenspeicher gehalten und nach Ablauf der zehn Minuten gelöscht. Wir löschen "
+            "die Nachricht, sobald Ihre Anfrage abschließend bearbeitet ist und keine "
+            "gesetzlichen Aufbewahrungspflichten entgegenstehen.",
         ),
         h2("Kontakt per E-Mail"),
         paragraph(
@@ -311,9 +343,9 @@ BARRIEREFREIHEIT = {
     ],
 }
 
-# Tree order: Kontakt appears in the main menu after the three sections; the legal pages
-# are reached through the footer.
-STANDARD_PAGES = [KONTAKT, IMPRESSUM, DATENSCHUTZ, BARRIEREFREIHEIT]
+# Tree order: Kontakt (a ContactPage, created first) appears in the main menu after the three
+# sections; the legal pages are reached through the footer.
+STANDARD_PAGES = [IMPRESSUM, DATENSCHUTZ, BARRIEREFREIHEIT]
 
 FOOTER_LINKS = [
     ("impressum", "Impressum"),

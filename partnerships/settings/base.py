@@ -239,6 +239,11 @@ AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_ip_address"
 # Number of reverse proxies in front that append to X-Forwarded-For (0: none, header ignored).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Contact form (partnerships.contact): at most this many submissions per client address
+# within the window (seconds), counted in the default cache.
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
+CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", str(10 * 60)))
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {

@@ -28,6 +28,8 @@ from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
 from partnerships.content import casestudies, concepts, images, news, pages, site
 from partnerships.models import (
+    ContactFormField,
+    ContactPage,
     CustomImage,
     HomePage,
     HomePageFeaturedItem,
@@ -266,6 +268,43 @@ class Builder:
             )
         return index
 
+    def build_contact_page(self, home):
+        """The contact form at /kontakt/. An older installation has a standard page there:
+        it is left as it is (editors may have changed it) with a hint how to switch."""
+        data = pages.KONTAKT
+        existing = home.get_children().filter(slug=data["slug"]).specific().first()
+        if isinstance(existing, StandardPage):
+            self.notes.append(
+                f"Hinweis: „/{existing.slug}/“ ist noch eine "
+                "Standardseite und bleibt unverändert. Für das Kontaktformular die Seite im "
+                "Admin löschen (Texte vorher sichern) und diesen Befehl erneut ausführen."
+            )
+            return existing
+        return self.ensure_page(
+            home,
+            ContactPage,
+            data,
+            show_in_menus=data["show_in_menus"],
+            intro=data["intro"],
+            body=self.body(data["body"]),
+            thank_you_text=data["thank_you_text"],
+            to_address=data["to_address"],
+            subject=data["subject"],
+            form_fields=[
+                ContactFormField(
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    help_text=help_text,
+                    autocomplete=autocomplete,
+                    sort_order=i,
+                )
+                for i, (label, field_type, required, help_text, autocomplete) in enumerate(
+                    data["form_fields"]
+                )
+            ],
+        )
+
     def build_standard_pages(self, home):
         return {
             spec["slug"]: self.ensure_page(
@@ -319,17 +358,18 @@ class Builder:
             "praxisbeispiele": self.build_case_studies(home),
             "aktuelles": self.build_news(home),
         }
+        contact_page = self.build_contact_page(home)
         standard_pages = self.build_standard_pages(home)
         if home_is_new:
             self.publish_home(home, sections)
-        self.ensure_settings(default_site, standard_pages)
+        self.ensure_settings(default_site, {**standard_pages, contact_page.slug: contact_page})
 
 
 class Command(BaseCommand):
     help = (
         "Legt den Seitenbaum mit den Startinhalten an (Startseite, Konzept, Praxisbeispiele, "
-        "Aktuelles, Rechtstexte, Bilder, Einstellungen). Mehrfach ausführbar: Vorhandenes "
-        "bleibt unverändert."
+        "Aktuelles, Kontaktformular, Rechtstexte, Bilder, Einstellungen). Mehrfach ausführbar: "
+        "Vorhandenes bleibt unverändert."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,250 @@
+"""The contact form: field building with German errors, honeypot, rate limit, e-mail.
+
+Used by ``partnerships.models.ContactPage``. Nothing here talks to a third-party service:
+spam is kept out by a honeypot field and a per-address limit counted in Django's cache.
+"""
+
+import datetime
+import hashlib
+import logging
+
+import django.forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from .security import client_ip_address
+
+logger = logging.getLogger(__name__)
+
+# Longest values accepted per field type (characters).
+SINGLELINE_MAX_LENGTH = 255
+MULTILINE_MAX_LENGTH = 5000
+EMAIL_MAX_LENGTH = 254  # RFC 5321 path limit
+
+# The trap for bots: a text field people never see or reach. Its name must not clash with
+# the clean name of an editor's field (those come from labels; nobody labels a field so).
+HONEYPOT_FIELD = "kontakt_homepage"
+
+RATE_LIMIT_MESSAGE = (
+    "Sie haben in kurzer Zeit zu viele Nachrichten gesendet. Bitte warten Sie einige Minuten "
+    "und senden Sie das Formular dann erneut. Ihre Eingaben sind unten noch vorhanden."
+)
+
+DEFAULT_SUBJECT = "Neue Nachricht über das Kontaktformular"
+
+# Values an editor may choose for a field's autocomplete attribute (WCAG 1.3.5).
+AUTOCOMPLETE_CHOICES = [
+    ("name", "Name (name)"),
+    ("given-name", "Vorname (given-name)"),
+    ("family-name", "Nachname (family-name)"),
+    ("email", "E-Mail-Adresse (email)"),
+    ("tel", "Telefonnummer (tel)"),
+    ("organization", "Organisation (organization)"),
+    ("organization-title", "Funktion (organization-title)"),
+    ("street-address", "Straße und Hausnummer (street-address)"),
+    ("postal-code", "Postleitzahl (postal-code)"),
+    ("address-level2", "Ort (address-level2)"),
+    ("url", "Website (url)"),
+    ("off", "Keine Vorschläge (off)"),
+]
+
+
+# --- The form -------------------------------------------------------------------------------
+
+
+class ContactForm(BaseForm):
+    """Wagtail's form base plus accessible error wiring: a field with errors is marked
+    ``aria-invalid`` and described by its error message (and its help text)."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            described_by = []
+            if field.help_text:
+                described_by.append(f"{bound.auto_id}_helptext")
+            if name in self.errors:
+                described_by.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def submitted_rows(self):
+        """(label, value as text) of every answered field, for the thank-you page and the
+        e-mail. Values are plain strings: templates escape them."""
+        rows = []
+        for bound in self:
+            value = self.cleaned_data.get(bound.name)
+            if value in (None, "", []):
+                continue
+            rows.append((str(bound.label), display_value(value)))
+        return rows
+
+    def sender_address(self):
+        """The first e-mail address the visitor gave (for Reply-To), or None."""
+        for name, field in self.fields.items():
+            if isinstance(field, django.forms.EmailField) and self.cleaned_data.get(name):
+                return self.cleaned_data[name]
+        return None
+
+
+def display_value(value):
+    if isinstance(value, bool):
+        return "Ja" if value else "Nein"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, datetime.datetime):
+        return date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return str(value)
+
+
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form builder with length limits on every text field, German error
+    messages that name the field, and ``autocomplete`` attributes."""
+
+    def create_singleline_field(self, field, options):
+        return django.forms.CharField(**options, max_length=SINGLELINE_MAX_LENGTH)
+
+    def create_multiline_field(self, field, options):
+        options.setdefault("widget", django.forms.Textarea(attrs={"rows": 8}))
+        return django.forms.CharField(**options, max_length=MULTILINE_MAX_LENGTH)
+
+    def create_email_field(self, field, options):
+        return django.forms.EmailField(**options, max_length=EMAIL_MAX_LENGTH)
+
+    def create_hidden_field(self, field, options):
+        options.setdefault("widget", django.forms.HiddenInput)
+        return django.forms.CharField(**options, max_length=SINGLELINE_MAX_LENGTH)
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        label = field.label
+        messages = {
+            "required": f"Bitte füllen Sie das Feld „{label}“ aus.",
+            "max_length": f"„{label}“ darf höchstens %(limit_value)d Zeichen lang sein "
+            "(Ihre Eingabe hat %(show_value)d).",
+        }
+        if field.field_type == "checkbox":
+            messages["required"] = f"Bitte bestätigen Sie „{label}“."
+        elif field.field_type in ("checkboxes", "dropdown", "multiselect", "radio"):
+            messages["required"] = f"Bitte wählen Sie bei „{label}“ etwas aus."
+        elif field.field_type == "email":
+            messages["invalid"] = (
+                f"Bitte geben Sie bei „{label}“ eine gültige E-Mail-Adresse an, "
+                "z. B. name@beispiel.de."
+            )
+        elif field.field_type == "url":
+            messages["invalid"] = (
+                f"Bitte geben Sie bei „{label}“ eine vollständige Adresse an, "
+                "z. B. https://www.beispiel.de."
+            )
+        elif field.field_type == "number":
+            messages["invalid"] = f"Bitte geben Sie bei „{label}“ eine Zahl an."
+        elif field.field_type in ("date", "datetime"):
+            messages["invalid"] = f"Bitte geben Sie bei „{label}“ ein gültiges Datum an."
+        options["error_messages"] = messages
+        return options
+
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            name = field.clean_name or field.get_field_clean_name()
+            autocomplete = getattr(field, "autocomplete", "") or (
+                "email" if field.field_type == "email" else ""
+            )
+            if autocomplete and name in formfields:
+                formfields[name].widget.attrs["autocomplete"] = autocomplete
+        return formfields
+
+    def get_form_class(self):
+        return type("ContactForm", (ContactForm,), self.formfields)
+
+
+def honeypot_filled(request):
+    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
+
+
+# --- Rate limit -----------------------------------------------------------------------------
+
+
+class RateLimit:
+    """At most ``CONTACT_RATE_LIMIT`` submissions per client address within
+    ``CONTACT_RATE_WINDOW`` seconds, counted in Django's default cache (in production a cache
+    all workers share). The window starts with the first submission. The address is stored
+    only as a hash."""
+
+    def __init__(self, request):
+        self.limit = settings.CONTACT_RATE_LIMIT
+        self.window = settings.CONTACT_RATE_WINDOW
+        address = client_ip_address(request) or "unbekannt"
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+        self.key = f"contact-rate:{digest}"
+
+    def exceeded(self):
+        return cache.get(self.key, 0) >= self.limit
+
+    def hit(self):
+        """Count one submission; True if it is still within the limit."""
+        cache.add(self.key, 0, self.window)
+        try:
+            count = cache.incr(self.key)
+        except ValueError:  # expired between add and incr
+            cache.add(self.key, 1, self.window)
+            count = 1
+        return count <= self.limit
+
+
+# --- E-mail ---------------------------------------------------------------------------------
+
+
+def send_submission_mail(page, form, submission=None):
+    """E-mail the submission to the page's recipients, Reply-To the visitor.
+
+    Never raises: the submission is already stored, so a failing mail server only costs the
+    notification, which is logged (and the submission is in the admin under „Formulare“).
+    """
+    recipients = [address.strip() for address in page.to_address.split(",") if address.strip()]
+    if not recipients:
+        return False
+    sender = form.sender_address()
+    context = {
+        "page": page,
+        "rows": form.submitted_rows(),
+        "submission": submission,
+        "submissions_url": submissions_admin_url(page),
+    }
+    message = EmailMultiAlternatives(
+        subject=page.subject or DEFAULT_SUBJECT,
+        body=render_to_string("partnerships/mail/contact_submission.txt", context),
+        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+        reply_to=[sender] if sender else None,
+    )
+    message.attach_alternative(
+        render_to_string("partnerships/mail/contact_submission.html", context), "text/html"
+    )
+    try:
+        message.send()
+    except Exception:
+        logger.exception(
+            "Kontaktformular: E-Mail an %s nicht gesendet; die Nachricht ist gespeichert "
+            "(Eingang %s).",
+            ", ".join(recipients),
+            getattr(submission, "pk", "?"),
+        )
+        return False
+    return True
+
+
+def submissions_admin_url(page):
+    from django.urls import reverse
+
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse("wagtailforms:list_submissions", args=[page.pk])
