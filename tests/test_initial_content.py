@@ -13,9 +13,10 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site
 from casestudies.models import Branche, CaseStudyPage, Projektphase
 from concepts.models import ConceptPage
 from news.models import NewsPage
-from partnerships.models import HomePage, SiteSettings, StandardPage
+from partnerships.models import ContactFormField, ContactPage, HomePage, SiteSettings, StandardPage
 from partnerships.permissions import EDITORS
 from tests.conftest import outer_transaction
+from tests.factories import StandardPageFactory
 from tests.helpers import find_nav, html_lang, main, main_text, normalise, soup, strip_tags
 
 # Copied word for word from the client's seed file (shared/seed/000_ef9608f91aaf94e3.txt);
@@ -264,7 +265,66 @@ def test_search_finds_the_loaded_content(client, loaded):
 
 def test_standard_pages_exist(loaded):
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
-    assert {"impressum", "datenschutz", "barrierefreiheit", "kontakt"} <= slugs
+    assert {"impressum", "datenschutz", "barrierefreiheit"} <= slugs
+
+
+def test_kontakt_is_a_contact_form(client, loaded):
+    page = ContactPage.objects.live().get()
+    assert page.url == "/kontakt/"
+    assert page.show_in_menus
+    assert page.to_address == "kontakt@strategische-partnerschaften.de"
+    assert [(f.label, f.field_type, f.required) for f in page.form_fields.all()] == [
+        ("Name", "singleline", True),
+        ("E-Mail-Adresse", "email", True),
+        ("Organisation oder Kommune", "singleline", False),
+        ("Anliegen", "singleline", True),
+        ("Nachricht", "multiline", True),
+    ]
+    response = client.get("/kontakt/")
+    assert response.status_code == 200
+    text = main_text(response)
+    assert "Wir freuen uns auf Ihre Nachricht." in text
+    assert "Nachricht senden" in text
+    assert "Chilehaus A" in text  # the address below the form
+    # It is in the main navigation and the footer.
+    assert "/kontakt/" in [a["href"] for a in find_nav(response, "Hauptnavigation").find_all("a")]
+    assert "/kontakt/" in [a["href"] for a in find_nav(response, "Service").find_all("a")]
+
+
+def test_contact_form_works_with_the_loaded_content(client, loaded):
+    from django.core import mail
+    from wagtail.contrib.forms.models import FormSubmission
+
+    response = client.post(
+        "/kontakt/",
+        {
+            "name": "Erika Mustermann",
+            "e_mail_adresse": "erika@example.org",
+            "anliegen": "Partnerschaft",
+            "nachricht": "Wie fangen wir an?",
+        },
+    )
+    assert response.status_code == 200
+    assert "Vielen Dank für Ihre Nachricht" in main_text(response)
+    assert FormSubmission.objects.filter(page__slug="kontakt").count() == 1
+    assert mail.outbox[0].to == ["kontakt@strategische-partnerschaften.de"]
+    assert mail.outbox[0].reply_to == ["erika@example.org"]
+
+
+def test_search_finds_the_contact_page(client, loaded):
+    response = client.get("/suche/", {"q": "Fachöffentlichkeit"})
+    assert "/kontakt/" in [a.get("href") for a in main(response).find_all("a")]
+
+
+def test_an_old_standard_page_at_kontakt_is_left_alone_with_a_hint(loaded):
+    ContactPage.objects.get().delete()
+    old = StandardPageFactory(parent=HomePage.objects.get(), title="Kontakt", slug="kontakt")
+    before = counts()
+    out = io.StringIO()
+    call_command("load_initial_content", stdout=out)
+    assert "„/kontakt/“ ist noch eine Standardseite" in out.getvalue()
+    assert counts() == before
+    assert Page.objects.get(slug="kontakt").specific == old
 
 
 # --- Idempotence ----------------------------------------------------------------------------
@@ -280,6 +340,7 @@ def counts():
         "sites": Site.objects.count(),
         "settings": SiteSettings.objects.count(),
         "page_permissions": GroupPagePermission.objects.count(),
+        "form_fields": ContactFormField.objects.count(),
     }
 
 

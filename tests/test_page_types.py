@@ -13,12 +13,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
-from partnerships.models import HomePage, StandardPage
+from partnerships.models import ContactPage, HomePage, StandardPage
 from tests.factories import (
     BrancheFactory,
     CaseStudyIndexPageFactory,
     ConceptIndexPageFactory,
     ConceptPageFactory,
+    ContactPageFactory,
     ProjektphaseFactory,
     build_site,
     make_home,
@@ -27,6 +28,7 @@ from tests.factories import (
 ALL_TYPES = [
     HomePage,
     StandardPage,
+    ContactPage,
     ConceptIndexPage,
     ConceptPage,
     CaseStudyIndexPage,
@@ -40,7 +42,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ConceptIndexPage, CaseStudyIndexPage, NewsIndexPage}
+            HomePage,
+            {StandardPage, ContactPage, ConceptIndexPage, CaseStudyIndexPage, NewsIndexPage},
         )
 
     def test_only_a_home_page_can_be_created_at_the_tree_root(self):
@@ -50,6 +53,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_standard_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+    def test_contact_page(self):
+        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
+        self.assertAllowedSubpageTypes(ContactPage, set())
+        self.assertCanNotCreateAt(StandardPage, ContactPage)
 
     def test_concept_section(self):
         self.assertAllowedParentPageTypes(ConceptIndexPage, {HomePage})
@@ -77,7 +85,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, ConceptIndexPage)
 
     def test_max_count(self):
-        for model in (HomePage, ConceptIndexPage, CaseStudyIndexPage, NewsIndexPage):
+        for model in (HomePage, ContactPage, ConceptIndexPage, CaseStudyIndexPage, NewsIndexPage):
             self.assertEqual(model.max_count, 1, model.__name__)
         for model in (StandardPage, ConceptPage, CaseStudyPage, NewsPage):
             self.assertIsNone(model.max_count, model.__name__)
@@ -295,6 +303,69 @@ class CreateInAdminTests(WagtailPageTestCase):
         self.assertContains(response, "Das Ende darf nicht vor dem Beginn liegen.")
         self.assertFalse(CaseStudyPage.objects.filter(slug="rueckwaerts").exists())
 
+    def test_contact_page_with_its_form_fields(self):
+        def form_field(label, field_type, autocomplete="", required="on"):
+            return {
+                "label": label,
+                "help_text": "",
+                "required": required,
+                "field_type": field_type,
+                "choices": "",
+                "default_value": "",
+                "autocomplete": autocomplete,
+            }
+
+        page = self.create(
+            self.home,
+            ContactPage,
+            {
+                "title": "Kontakt",
+                "slug": "kontakt",
+                "teaser": "So erreichen Sie uns.",
+                "intro": rich_text("<p>Schreiben Sie uns.</p>"),
+                "form_fields": inline_formset(
+                    [
+                        form_field("Ihr Name", "singleline", "name"),
+                        form_field("E-Mail", "email"),
+                        form_field("Nachricht", "multiline"),
+                    ]
+                ),
+                "thank_you_text": rich_text("<p>Danke!</p>"),
+                "body": streamfield([]),
+                "to_address": "team@example.org",
+                "from_address": "",
+                "subject": "Kontaktformular",
+            },
+        )
+        self.assertEqual(page.url, "/kontakt/")
+        self.assertEqual(
+            [(f.clean_name, f.autocomplete) for f in page.form_fields.all()],
+            [("ihr_name", "name"), ("e_mail", ""), ("nachricht", "")],
+        )
+        self.assertEqual(page.to_address, "team@example.org")
+        self.client.logout()
+        response = self.client.get("/kontakt/")
+        self.assertContains(response, '<label class="form-field__label" for="id_ihr_name">')
+        # Only one contact page.
+        self.assertFalse(ContactPage.can_create_at(self.home))
+
+    def test_contact_page_refuses_a_wrong_recipient(self):
+        url = reverse("wagtailadmin_pages:add", args=["partnerships", "contactpage", self.home.pk])
+        data = nested_form_data(
+            {
+                "title": "Kontakt",
+                "slug": "kontakt",
+                "form_fields": inline_formset([]),
+                "body": streamfield([]),
+                "to_address": "keine-adresse",
+                "action-publish": "action-publish",
+            }
+        )
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "gültige E-Mail-Adresse")
+        self.assertFalse(ContactPage.objects.exists())
+
     def test_news_index_and_news_page_with_german_date(self):
         index = self.create(
             self.home,
@@ -352,6 +423,22 @@ class RenderEditPreviewTests(WagtailPageTestCase):
 
     def test_case_study_preview(self):
         self.assertPageIsPreviewable(self.site.case_studies["oldenburg"])
+
+    def test_contact_page_renders_and_previews_form_and_thank_you_page(self):
+        page = ContactPageFactory(parent=self.site.home)
+        self.assertPageIsRenderable(page)
+        self.assertPageIsRenderable(page, post_data={"name": "Erika"})  # errors, no 500
+        data = nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "body": streamfield([]),
+                "form_fields": inline_formset([]),
+            }
+        )
+        for mode in ("form", "landing"):
+            with self.subTest(mode=mode):
+                self.assertPageIsPreviewable(page, mode=mode, post_data=data)
 
     def test_routable_year_archive(self):
         self.assertPageIsRoutable(self.site.news_index, "/2007/")
