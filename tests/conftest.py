@@ -58,8 +58,8 @@ def _module_site(django_db_setup, django_db_blocker):
 @pytest.fixture
 def site_tree(_module_site, db):
     """Home, Konzept (3 pages), Praxisbeispiele (5 live + 1 draft), Aktuelles (12 live news
-    + 1 draft), a menu StandardPage with a child, Impressum and Datenschutz (see
-    ``tests.factories.build_site``)."""
+    + 1 draft), a menu StandardPage with a child, the contact page (in the menu), Impressum
+    and Datenschutz (see ``tests.factories.build_site``)."""
     return _module_site
 
 

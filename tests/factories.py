@@ -422,6 +422,7 @@ def build_site():
     ns.about_child = StandardPageFactory(
         parent=ns.about, title="Das Projektteam", slug="projektteam"
     )
+    ns.contact = ContactPageFactory(parent=ns.home, show_in_menus=True)
     ns.impressum = StandardPageFactory(parent=ns.home, title="Impressum", slug="impressum")
     ns.datenschutz = StandardPageFactory(
         parent=ns.home,

@@ -1,5 +1,5 @@
-"""Hostile requests with Hypothesis: generated paths and query strings never give a server
-error and are each answered within 2 s (DEBUG off, as in production).
+"""Hostile requests with Hypothesis: generated paths, query strings and contact form posts never
+give a server error and are each answered within 2 s (DEBUG off, as in production).
 
 At least 5,000 requests over all tests of this module; ``test_zzz_enough_requests_were_sent``
 checks the total and prints the status counts.
@@ -26,6 +26,7 @@ PREFIXES = [
     "/aktuelles/",
     "/suche/",
     "/impressum/",
+    "/kontakt/",
     "/dokumente/",
     "/sitemap.xml",
     "/favicon.ico",
@@ -107,9 +108,10 @@ def anon(site_tree):
     return client
 
 
-def fetch(client, url, **extra):
+def fetch(client, url, method="get", **extra):
+    send = getattr(client, method)
     start = time.perf_counter()
-    response = client.get(url, **extra)
+    response = send(url, **extra)
     elapsed = time.perf_counter() - start
     STATUS_COUNTS[response.status_code] += 1
     assert response.status_code < 500, f"{response.status_code} for {url!r}"
@@ -117,7 +119,7 @@ def fetch(client, url, **extra):
         # One slow answer can be the machine (other jobs on the CI host); the same request
         # slow a second time is the site's fault.
         start = time.perf_counter()
-        client.get(url, **extra)
+        send(url, **extra)
         elapsed = time.perf_counter() - start
     assert elapsed < MAX_SECONDS, f"{elapsed:.2f} s for {url!r} (twice)"
     return response
@@ -152,6 +154,54 @@ def test_generated_year_archive(anon, path, pairs):
 def test_raw_malformed_query_strings(anon, prefix, raw_query):
     """Query strings that are not valid form encoding at all (stray %, &&, ==, ;)."""
     fetch(anon, prefix, QUERY_STRING=raw_query)
+
+
+# The contact form's fields (tests.factories.CONTACT_FIELDS), its honeypot and the CSRF field.
+CONTACT_FIELDS = [
+    "name",
+    "e_mail_adresse",
+    "organisation_oder_kommune",
+    "anliegen",
+    "nachricht",
+    "kontakt_homepage",
+    "csrfmiddlewaretoken",
+    "unbekannt",
+]
+contact_pairs = st.lists(
+    st.tuples(st.sampled_from(CONTACT_FIELDS), st.one_of(values, st.sampled_from(HOSTILE))),
+    max_size=12,
+)
+
+
+@FUZZ_SETTINGS
+@given(pairs=contact_pairs, content_type=st.sampled_from(["form", "multipart", "raw"]))
+def test_generated_contact_form_posts(anon, settings, pairs, content_type):
+    """Form posts with any mix of the contact form's fields (repeated, missing, hostile): a
+    form with errors or a thank-you page, never a 500. The rate limit is lifted so every post
+    goes through validation (the limit itself: tests/test_contact.py)."""
+    settings.CONTACT_RATE_LIMIT = 10**9
+    if content_type == "form":
+        fetch(
+            anon,
+            "/kontakt/",
+            method="post",
+            data=urlencode(pairs),
+            content_type="application/x-www-form-urlencoded",
+        )
+    elif content_type == "multipart":
+        data = {}
+        for name, value in pairs:
+            data.setdefault(name, []).append(value)
+        fetch(anon, "/kontakt/", method="post", data=data)
+    else:  # not valid form encoding at all
+        raw = "&".join(f"{name}={value}" for name, value in pairs)
+        fetch(
+            anon,
+            "/kontakt/",
+            method="post",
+            data=raw.encode(),
+            content_type="application/x-www-form-urlencoded",
+        )
 
 
 def test_zzz_enough_requests_were_sent():

@@ -1,5 +1,6 @@
-"""Hostile content and form posts: markup typed by editors or visitors comes out escaped or
-removed on every public page; oversized and malformed posts get German errors."""
+"""Hostile content and form posts: markup typed by editors or visitors (search, contact form)
+comes out escaped or removed on every public page; oversized and malformed posts get German
+errors."""
 
 import io
 import json
@@ -125,6 +126,30 @@ def test_search_query_is_shown_escaped(client, site_tree, query):
     response = client.get("/suche/", {"q": query})
     if "<" in query:  # markup is never echoed raw
         assert query not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [SCRIPT, HANDLER, '"><svg onload=alert(1)>', "javascript:alert(1)", "</textarea><script>"],
+)
+def test_contact_form_shows_hostile_input_escaped(client, site_tree, value):
+    """Markup typed into the contact form: escaped in the form with errors (invalid e-mail)
+    and on the thank-you page (valid post)."""
+    fields = ["name", "organisation_oder_kommune", "anliegen", "nachricht"]
+    with_errors = client.post(
+        "/kontakt/", {**dict.fromkeys(fields, value), "e_mail_adresse": value}
+    )
+    assert with_errors.status_code == 200
+    assert soup(with_errors).select(".form-field__error")
+    thanks = client.post(
+        "/kontakt/", {**dict.fromkeys(fields, value), "e_mail_adresse": "erika@example.org"}
+    )
+    assert thanks.status_code == 200
+    assert value in text_of(soup(thanks).find("main"))  # shown as text
+    for response in (with_errors, thanks):
+        assert_harmless(response)
+        if "<" in value:
+            assert value not in response.content.decode()
 
 
 def admin_errors(response):

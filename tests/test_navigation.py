@@ -30,6 +30,7 @@ def test_main_nav_lists_menu_sections_in_tree_order(client, site_tree):
         ("/praxisbeispiele/", "Praxisbeispiele"),
         ("/aktuelles/", "Aktuelles"),
         ("/ueber-das-projekt/", "Über das Projekt"),
+        ("/kontakt/", "Kontakt"),
     ]
     # Pages not shown in menus (legal pages) stay out of the main navigation.
     hrefs = [href for href, _ in links]

@@ -19,7 +19,6 @@ from tests.factories import (
     CaseStudyIndexPageFactory,
     ConceptIndexPageFactory,
     ConceptPageFactory,
-    ContactPageFactory,
     ProjektphaseFactory,
     build_site,
     make_home,
@@ -425,7 +424,7 @@ class RenderEditPreviewTests(WagtailPageTestCase):
         self.assertPageIsPreviewable(self.site.case_studies["oldenburg"])
 
     def test_contact_page_renders_and_previews_form_and_thank_you_page(self):
-        page = ContactPageFactory(parent=self.site.home)
+        page = self.site.contact
         self.assertPageIsRenderable(page)
         self.assertPageIsRenderable(page, post_data={"name": "Erika"})  # errors, no 500
         data = nested_form_data(

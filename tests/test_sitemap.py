@@ -33,11 +33,12 @@ def test_sitemap_lists_every_live_page(client, site_tree):
         "http://localhost/aktuelles/tagung-laendlicher-raum/",
         "http://localhost/ueber-das-projekt/projektteam/",
         "http://localhost/impressum/",
+        "http://localhost/kontakt/",
     ]
     for url in expected:
         assert url in entries, url
-    # 1 home + 4 + 6 + 13 section pages/children + 4 standard pages
-    assert len(entries) == 1 + 4 + 6 + 13 + 4
+    # 1 home + 4 + 6 + 13 section pages/children + 4 standard pages + the contact page
+    assert len(entries) == 1 + 4 + 6 + 13 + 4 + 1
 
 
 def test_sitemap_gives_the_date_of_the_last_publication(client, site_tree):

@@ -25,6 +25,7 @@ WIDTHS = [375, 1280]
 PAGES = [
     "home",
     "standard_page",
+    "contact_page",
     "concept_index",
     "concept_page",
     "case_study_index",
@@ -48,6 +49,7 @@ def page_urls():
     return {
         "home": "/",
         "standard_page": "/impressum/",
+        "contact_page": "/kontakt/",
         "concept_index": "/konzept/",
         "concept_page": ConceptPage.objects.live().order_by("path").first().url,
         "case_study_index": "/praxisbeispiele/",
@@ -220,5 +222,50 @@ def test_case_study_filter_works_in_the_browser(site_server, contexts):
         text = page.locator("main").inner_text()
         assert "Oldenburger Münsterland" in text
         assert page.locator("select[name=bundesland]").input_value() == "niedersachsen"
+    finally:
+        page.close()
+
+
+def assert_clean(page, what):
+    """No CSP violation and no axe violation on the page as it is now."""
+    assert csp_violations(page) == [], f"{what}: CSP violations"
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"axe: {what}\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+def test_contact_form_errors_and_thank_you_page_in_the_browser(site_server, contexts, width):
+    """Sent empty: the error summary has the focus, its links lead to the fields, the page
+    passes axe. Sent filled in: the thank-you page passes axe and shows the text escaped."""
+    page, _, _, _ = visit(site_server, contexts, "contact_page", width)
+    try:
+        # The honeypot is never reached with the keyboard: Tab from the message goes to the
+        # button.
+        page.locator("#id_nachricht").focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Nachricht senden"
+        trap = page.locator("input[name=kontakt_homepage]").bounding_box()
+        assert trap["x"] + trap["width"] <= 0, "the honeypot is on screen"
+
+        with page.expect_navigation():
+            page.get_by_role("button", name="Nachricht senden").click()
+        assert page.title().startswith("Fehler: ")
+        assert page.evaluate("document.activeElement.id") == "fehler"
+        summary = page.locator("#fehler")
+        assert "Bitte füllen Sie das Feld „Name“ aus." in summary.inner_text()
+        assert_clean(page, f"contact form with errors at {width}px")
+        summary.get_by_role("link", name="Bitte füllen Sie das Feld „Name“ aus.").click()
+        assert page.evaluate("document.activeElement.id") == "id_name"
+
+        page.get_by_label("Name").fill("Erika Mustermann")
+        page.get_by_label("E-Mail-Adresse").fill("erika@example.org")
+        page.get_by_label("Anliegen").fill("Clusterstrategie")
+        page.get_by_label("Nachricht").fill("<script>window.__ran = true</script> Wie beginnen?")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Nachricht senden").click()
+        assert page.locator("h1").inner_text() == "Vielen Dank für Ihre Nachricht"
+        assert "<script>window.__ran = true</script>" in page.locator("main").inner_text()
+        assert page.evaluate("window.__ran === undefined")
+        assert_clean(page, f"thank-you page at {width}px")
     finally:
         page.close()
