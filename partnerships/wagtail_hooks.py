@@ -1,4 +1,5 @@
-"""Admin customisations: the editors' dashboard panels, invitations for new users."""
+"""Admin customisations: the editors' dashboard panels, invitations for new users, the
+content checks in the userbar and the page editor."""
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -9,7 +10,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page, TaskState
+
+from partnerships.content_checks import SiteContentChecker
 
 PANEL_SIZE = 10
 
@@ -143,3 +147,15 @@ def invite_user_without_password(request, user):
     user.save(update_fields=["password"])
     if user.email:
         send_invitation(user)
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_site_content_checks(request, items, page):
+    """Wagtail's content checker with German messages and the site's own rules; the page
+    editor's "Überprüfungen" panel takes its configuration from here as well."""
+    items[:] = [
+        SiteContentChecker(page=page, in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem)
+        else item
+        for item in items
+    ]
