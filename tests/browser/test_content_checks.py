@@ -143,3 +143,20 @@ def test_live_page_userbar_checks_links_and_search_description(checks_server, ed
     rules = {f["rule"] for f in editor_page.evaluate(RUN_WAGTAILS_CONFIGURATION)}
     assert {"sp-linktext", "sp-suchbeschreibung", "heading-order"} <= rules
     assert "sp-alternativtext" not in rules
+
+
+def test_page_editor_checks_panel_lists_the_findings(checks_server, editor_page):
+    """The "Überprüfungen" panel next to the editor's preview runs the same checks in the
+    preview iframe and lists each site rule with its German name."""
+    server, problems_id, _ = checks_server
+    editor_page.goto(server.url + f"/admin/pages/{problems_id}/edit/", wait_until="networkidle")
+    editor_page.locator('[data-side-panel-toggle="checks"]').first.click()
+    editor_page.wait_for_function(
+        """(expected) => {
+            const shown = Array.from(document.querySelectorAll(
+                '[data-side-panel="checks"] [data-content-checker-name]'
+            )).map((node) => node.textContent.trim());
+            return expected.every((name) => shown.includes(name));
+        }""",
+        arg=[MESSAGES[rule]["error_name"] for rule in SITE_RULES],
+    )
