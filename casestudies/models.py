@@ -125,6 +125,29 @@ class CaseStudyIndexPage(BasePage):
             .order_by("title")
         )
 
+    # Preview modes: the whole list, and the list as a visitor sees it after choosing one
+    # Branche or Projektphase in the filter (one mode per snippet, built when the editor opens).
+    PREVIEW_FILTERS = {"branche": (Branche, "Branche"), "phase": (Projektphase, "Projektphase")}
+
+    @property
+    def preview_modes(self):
+        modes = [("", "Vorschau: alle Praxisbeispiele")]
+        for key, (model, label) in self.PREVIEW_FILTERS.items():
+            modes += [
+                (f"{key}:{slug}", f"Vorschau: gefiltert nach {label} „{name}“")
+                for slug, name in model.objects.values_list("slug", "name")
+            ]
+        return modes
+
+    def serve_preview(self, request, mode_name):
+        key, _, slug = (mode_name or "").partition(":")
+        if key in self.PREVIEW_FILTERS and slug:
+            # The list filters on the query string (get_context): preview it as if chosen.
+            query = request.GET.copy()
+            query[key] = slug
+            request.GET = query
+        return super().serve_preview(request, mode_name)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only the known parameters, each once: repeated or foreign keys are ignored.

@@ -4,6 +4,9 @@ from csp.constants import HEADER_REPORT_ONLY
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
+# Wagtail's preview views (pages, snippets: ``…/edit/preview/``, ``…/add/…/preview/``).
+PREVIEW_SUFFIX = "/preview/"
+
 
 class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware plus ``Permissions-Policy``.
@@ -13,8 +16,19 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """
 
     def process_response(self, request, response):
+        # A preview (``request.is_preview``: Wagtail renders the public page for the admin,
+        # under the page's own path) belongs to the admin: it gets the admin's report-only
+        # policy, and the page editor shows it in an iframe of its own, which the public
+        # page's "frame-ancestors 'none'" and "X-Frame-Options: DENY" would block.
+        preview = getattr(request, "is_preview", False)
+        if preview:
+            response._csp_exempt = True
         response = super().process_response(request, response)
-        if not request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+        in_admin = request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+        if not in_admin and not preview:
             del response[HEADER_REPORT_ONLY]
+        if preview or (in_admin and request.path_info.endswith(PREVIEW_SUFFIX)):
+            # Only previews may be framed, and only by the admin itself (same origin).
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

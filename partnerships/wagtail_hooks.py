@@ -1,15 +1,21 @@
-"""Admin customisations: the editors' dashboard panels, invitations for new users."""
+"""Admin customisations: the editors' dashboard panels, invitations for new users, the
+content checks in the userbar and the page editor."""
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page, TaskState
+
+from partnerships import two_factor
+from partnerships.content_checks import SiteContentChecker
 
 PANEL_SIZE = 10
 
@@ -143,3 +149,38 @@ def invite_user_without_password(request, user):
     user.save(update_fields=["password"])
     if user.email:
         send_invitation(user)
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_site_content_checks(request, items, page):
+    """Wagtail's content checker with German messages and the site's own rules; the page
+    editor's "Überprüfungen" panel takes its configuration from here as well."""
+    items[:] = [
+        SiteContentChecker(page=page, in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem)
+        else item
+        for item in items
+    ]
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path(
+            "zwei-faktor/",
+            two_factor.setup_view,
+            name=two_factor.SETUP_URL_NAME,
+        ),
+        path("zwei-faktor/code/", two_factor.code_view, name=two_factor.CODE_URL_NAME),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def two_factor_menu_item():
+    return MenuItem(
+        "Zwei-Faktor-Anmeldung",
+        reverse(two_factor.SETUP_URL_NAME),
+        name="zwei-faktor",
+        icon_name="key",
+        order=10000,
+    )

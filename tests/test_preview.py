@@ -5,6 +5,7 @@ import json
 import pytest
 from wagtail.models import Page
 
+from casestudies.models import Branche, CaseStudyPage
 from tests.factories import NewsPageFactory
 from tests.helpers import news_form_data, strip_tags
 
@@ -90,3 +91,81 @@ def test_a_locked_page_cannot_be_changed_by_someone_else(client, moderator, edit
     assert response.status_code == 200
     assert "gesperrt" in response.content.decode()
     assert Page.objects.get(pk=page.pk).get_latest_revision_as_object().title != "Übersehen"
+
+
+def case_study_index_form_data(index, title):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": index.slug,
+            "teaser": index.teaser,
+            "intro": rich_text("<p>Beispiele aus den Regionen.</p>"),
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def case_study_titles(html):
+    return {
+        title
+        for title in CaseStudyPage.objects.live().values_list("title", flat=True)
+        if title in strip_tags(html)
+    }
+
+
+def test_case_study_list_previews_unfiltered_and_filtered(client, moderator, site_tree):
+    """Editors choose "Vorschau: gefiltert nach Branche …" in the preview panel and see the list
+    as a visitor sees it after filtering, including their unsaved changes."""
+    index = site_tree.cs_index
+    client.force_login(moderator)
+    edit = client.get(f"/admin/pages/{index.pk}/edit/").content.decode()
+    assert "Vorschau: alle Praxisbeispiele" in edit
+    assert "Vorschau: gefiltert nach Branche „Logistik“" in edit
+    assert "Vorschau: gefiltert nach Projektphase „Umsetzung“" in edit
+
+    url = f"/admin/pages/{index.pk}/edit/preview/"
+    response = client.post(url, case_study_index_form_data(index, "Praxis ungespeichert"))
+    assert json.loads(response.content)["is_valid"] is True
+
+    everything = client.get(url).content.decode()
+    assert "Praxis ungespeichert" in everything
+    live = set(index.specific.case_studies().values_list("title", flat=True))
+    assert case_study_titles(everything) == live
+
+    logistik = client.get(url, {"mode": "branche:logistik"}).content.decode()
+    assert "Praxis ungespeichert" in logistik
+    expected = set(
+        index.specific.case_studies()
+        .filter(branchen__slug="logistik")
+        .values_list("title", flat=True)
+    )
+    assert 0 < len(expected) < len(live)
+    assert case_study_titles(logistik) == expected
+
+    umsetzung = client.get(url, {"mode": "phase:umsetzung"}).content.decode()
+    expected = set(
+        index.specific.case_studies()
+        .filter(phase__slug="umsetzung")
+        .values_list("title", flat=True)
+    )
+    assert 0 < len(expected) < len(live)
+    assert case_study_titles(umsetzung) == expected
+
+
+def test_preview_modes_follow_the_snippets(site_tree):
+    index = site_tree.cs_index.specific
+    modes = dict(index.preview_modes)
+    assert index.default_preview_mode == ""
+    assert modes["branche:maschinenbau"] == "Vorschau: gefiltert nach Branche „Maschinenbau“"
+    Branche.objects.create(name="Gesundheitswirtschaft", slug="gesundheit")
+    assert "branche:gesundheit" in dict(index.preview_modes)
+    # A mode for a Branche deleted meanwhile previews an empty list, never an error.
+    response = index.make_preview_request(preview_mode="branche:gibt-es-nicht")
+    assert response.status_code == 200
+    assert "0 Praxisbeispiele" in strip_tags(response.content.decode())

@@ -127,3 +127,28 @@ def test_public_templates_have_no_inline_scripts_or_styles():
             if needle in text:
                 offenders.append(f"{path.relative_to(root)}: {needle.strip()}")
     assert offenders == []
+
+
+def test_only_the_admin_preview_may_be_framed_by_the_admin(admin_client_de, site_tree):
+    """The editor's preview panel is an iframe of the admin's preview view: without
+    SAMEORIGIN there the preview (and its content checks) stays empty."""
+    from tests.helpers import news_form_data
+
+    page = site_tree.seed_news
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    admin_client_de.post(url, news_form_data("Vorschau", slug=page.slug))
+    response = admin_client_de.get(url, {"in_preview_panel": "true"})
+    assert response.status_code == 200
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    # The public page's enforced policy (frame-ancestors 'none') would block the iframe too.
+    assert "Content-Security-Policy" not in response.headers
+    report_only = csp_directives(response.headers["Content-Security-Policy-Report-Only"])
+    assert report_only["script-src"] == ["'self'"]
+    assert admin_client_de.get(f"/admin/pages/{page.pk}/edit/").headers["X-Frame-Options"] == (
+        "DENY"
+    )
+    public = admin_client_de.get(page.url)
+    assert public.headers["X-Frame-Options"] == "DENY"
+    assert csp_directives(public.headers["Content-Security-Policy"])["frame-ancestors"] == [
+        "'none'"
+    ]

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from partnerships import seo
 from partnerships.blocks import heading_anchors as _heading_anchors
+from partnerships.content_checks import ALT_TEXT_MISSING_MARKER
 from partnerships.models import SiteSettings
 
 register = template.Library()
@@ -200,3 +201,15 @@ def page_meta(context):
             for obj in seo.structured_data(page, request, site_settings, image_url)
         ],
     }
+
+
+@register.filter
+def content_check_marker(image, request):
+    """In previews only: marks an image whose alternative text is missing (not decorative, no
+    "Alternativtext", so its title stands in) for the editor's content checks
+    (``partnerships.content_checks``). ``None`` everywhere else: no attribute at all."""
+    if not getattr(request, "is_preview", False) or image is None:
+        return None
+    if getattr(image, "is_decorative", True) or (getattr(image, "description", "") or "").strip():
+        return None
+    return ALT_TEXT_MISSING_MARKER

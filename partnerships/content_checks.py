@@ -1,0 +1,170 @@
+"""Content checks in the editor: Wagtail's checker (axe-core, in the userbar and in the page
+editor's "Überprüfungen" panel) with German messages and four rules of our own.
+
+- ``sp-alternativtext``: an image without alternative text – no ``alt`` attribute, a blank one,
+  or (in previews) an image whose "Alternativtext" is empty although it is not marked
+  decorative, so visitors would hear its title instead;
+- ``sp-linktext``: link text that says nothing on its own ("hier klicken", "mehr", …);
+- ``sp-suchbeschreibung``: the page's search description (``search_description``) is empty;
+- ``heading-order`` (axe's own rule): a heading level is skipped.
+
+The evaluation functions of the custom checks are in
+``partnerships/static/partnerships/js/content-checks.js``, registered with Wagtail's
+``window.wagtail.userbar.registerCheck`` (loaded as this item's media). Everything the checks
+need from the server travels in the checker's JSON configuration, which only logged-in users
+with the userbar get; public pages carry nothing of it.
+"""
+
+from wagtail.admin.userbar import ContentCheckerItem
+
+# Link texts that do not say where a link leads (compared after lower-casing and removing
+# punctuation and arrows at either end).
+VAGUE_LINK_TEXTS = [
+    "hier klicken",
+    "klicken sie hier",
+    "hier",
+    "mehr",
+    "weiter",
+    "link",
+    "mehr erfahren",
+    "mehr lesen",
+    "weiterlesen",
+    "weitere informationen",
+    "details",
+    "zum artikel",
+    "klick",
+    "klicken",
+]
+
+# Set on images in previews whose alternative text is missing (see
+# ``partnerships.templatetags.site_tags.content_check_marker``).
+ALT_TEXT_MISSING_MARKER = "alternativtext-fehlt"
+MARKER_ATTRIBUTE = "data-inhaltspruefung"
+
+CUSTOM_RULES = [
+    {
+        "id": "sp-alternativtext",
+        "impact": "serious",
+        "selector": "img",
+        "tags": ["best-practice"],
+        "any": ["sp-check-alternativtext"],
+        "enabled": True,
+    },
+    {
+        "id": "sp-linktext",
+        "impact": "serious",
+        # Pagination ("Zurück"/"Weiter") is the template's, labelled by its navigation.
+        "selector": "a[href]:not([rel~='next']):not([rel~='prev'])",
+        "tags": ["best-practice"],
+        "any": ["sp-check-linktext"],
+        "enabled": True,
+    },
+    {
+        "id": "sp-suchbeschreibung",
+        "impact": "moderate",
+        # A page-level finding: shown at the page's main heading (as Wagtail's own
+        # empty-meta-description rule does).
+        "selector": "h1",
+        "tags": ["seo"],
+        "any": ["sp-check-suchbeschreibung"],
+        "enabled": True,
+    },
+]
+
+MESSAGES = {
+    "sp-alternativtext": {
+        "error_name": "Bild ohne Alternativtext",
+        "help_text": "Tragen Sie unter Bilder beim Bild einen Alternativtext ein, der beschreibt, "
+        "was zu sehen ist – oder markieren Sie es als „Dekoratives Bild“.",
+    },
+    "sp-linktext": {
+        "error_name": "Nichtssagender Linktext",
+        "help_text": "Der Linktext soll allein verständlich sagen, wohin der Link führt, z. B. "
+        "„Studie zur Clusterförderung“ statt „hier klicken“ oder „mehr“.",
+    },
+    "sp-suchbeschreibung": {
+        "error_name": "Suchbeschreibung fehlt",
+        "help_text": "Füllen Sie im Reiter „Veröffentlichung“ das Feld „Meta-Information "
+        "Beschreibung“ aus: ein bis zwei Sätze, die Suchmaschinen unter dem Titel zeigen.",
+    },
+    "heading-order": {
+        "error_name": "Überschriftenebene übersprungen",
+        "help_text": "Überschriften folgen ohne Lücke aufeinander: unter dem Seitentitel "
+        "„Abschnitt (H2)“, darunter „Unterabschnitt (H3)“.",
+    },
+    # Wagtail's own rules, in German whatever language the user's admin is set to.
+    "button-name": {
+        "error_name": "Schaltfläche ohne Text",
+        "help_text": "Verwenden Sie einen aussagekräftigen Text für Screenreader-Nutzer.",
+    },
+    "empty-heading": {
+        "error_name": "Leere Überschrift",
+        "help_text": "Geben Sie der Überschrift einen Text oder entfernen Sie sie.",
+    },
+    "empty-table-header": {
+        "error_name": "Leere Tabellenüberschrift",
+        "help_text": "Geben Sie jeder Kopfzelle einen aussagekräftigen Text.",
+    },
+    "frame-title": {
+        "error_name": "Eingebetteter Rahmen ohne Titel",
+        "help_text": "Verwenden Sie einen aussagekräftigen Titel für Screenreader-Nutzer.",
+    },
+    "input-button-name": {
+        "error_name": "Schaltfläche ohne Text",
+        "help_text": "Verwenden Sie einen aussagekräftigen Text für Screenreader-Nutzer.",
+    },
+    "link-name": {
+        "error_name": "Link ohne Text",
+        "help_text": "Geben Sie jedem Link einen Text, der sagt, wohin er führt.",
+    },
+    "p-as-heading": {
+        "error_name": "Absatz als Überschrift formatiert",
+        "help_text": "Verwenden Sie den Block „Überschrift“ statt fett gesetzter Absätze.",
+    },
+    "alt-text-quality": {
+        "error_name": "Alternativtext sieht aus wie ein Dateiname",
+        "help_text": "Beschreiben Sie, was auf dem Bild zu sehen ist.",
+    },
+    "empty-meta-description": {
+        "error_name": "Meta-Beschreibung ist leer",
+        "help_text": "Fügen Sie eine kurze Beschreibung für Suchmaschinen hinzu.",
+    },
+}
+
+
+def search_description_missing(page):
+    if page is None or not hasattr(page, "search_description"):
+        return False
+    return not (page.search_description or "").strip()
+
+
+class SiteContentChecker(ContentCheckerItem):
+    """Wagtail's content checker item with this site's rules (see the module docstring)."""
+
+    axe_run_only = [
+        *ContentCheckerItem.axe_run_only,
+        *(rule["id"] for rule in CUSTOM_RULES),
+    ]
+    axe_custom_rules = [*ContentCheckerItem.axe_custom_rules, *CUSTOM_RULES]
+    axe_messages = {**ContentCheckerItem.axe_messages, **MESSAGES}
+
+    class Media:
+        js = ["partnerships/js/content-checks.js"]
+
+    def __init__(self, page=None, in_editor=False):
+        super().__init__(in_editor=in_editor)
+        self.page = page
+
+    def get_axe_custom_checks(self, request):
+        return [
+            *super().get_axe_custom_checks(request),
+            {
+                "id": "sp-check-alternativtext",
+                "options": {"attribute": MARKER_ATTRIBUTE, "marker": ALT_TEXT_MISSING_MARKER},
+            },
+            {"id": "sp-check-linktext", "options": {"texts": VAGUE_LINK_TEXTS}},
+            {
+                "id": "sp-check-suchbeschreibung",
+                "options": {"missing": search_description_missing(self.page)},
+            },
+        ]
