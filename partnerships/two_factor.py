@@ -12,6 +12,7 @@
 """
 
 from base64 import b32encode
+from urllib.parse import quote
 
 import qrcode
 import qrcode.image.svg
@@ -58,7 +59,7 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         target = self.redirect_target(request)
         if target:
-            return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+            return redirect(f"{reverse(target)}?next={quote(request.get_full_path(), safe='/')}")
         return self.get_response(request)
 
     def redirect_target(self, request):

@@ -257,10 +257,12 @@ def test_contact_form_errors_and_thank_you_page_in_the_browser(site_server, cont
         summary.get_by_role("link", name="Bitte füllen Sie das Feld „Name“ aus.").click()
         assert page.evaluate("document.activeElement.id") == "id_name"
 
-        page.get_by_label("Name").fill("Erika Mustermann")
-        page.get_by_label("E-Mail-Adresse").fill("erika@example.org")
-        page.get_by_label("Anliegen").fill("Clusterstrategie")
-        page.get_by_label("Nachricht").fill("<script>window.__ran = true</script> Wie beginnen?")
+        page.get_by_label("Name (Pflichtfeld)", exact=True).fill("Erika Mustermann")
+        page.get_by_label("E-Mail-Adresse (Pflichtfeld)", exact=True).fill("erika@example.org")
+        page.get_by_label("Anliegen (Pflichtfeld)", exact=True).fill("Clusterstrategie")
+        page.get_by_label("Nachricht (Pflichtfeld)", exact=True).fill(
+            "<script>window.__ran = true</script> Wie beginnen?"
+        )
         with page.expect_navigation():
             page.get_by_role("button", name="Nachricht senden").click()
         assert page.locator("h1").inner_text() == "Vielen Dank für Ihre Nachricht"
