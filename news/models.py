@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
+from partnerships.queries import public_q
 from partnerships.utils import clean_param, paginate
 
 from .feeds import NewsAtomFeed, NewsFeed
@@ -42,7 +43,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return (
             NewsPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .defer_streamfields()
             .select_related("listing_image", "image")
             .order_by("-date", "-pk")
@@ -136,6 +137,7 @@ class NewsPage(BasePage):
         ordering = ["-date"]
 
     schema_type = "NewsArticle"
+    route_select_related = ("listing_image", "image")
 
     def clean(self):
         super().clean()
