@@ -11,6 +11,7 @@
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
@@ -52,8 +53,6 @@ def _answers_itself(page_class, path_components):
     if page_class is None or page_class.route is Page.route:
         return False
     if page_class.route is RoutablePageMixin.route:
-        from django.urls import Resolver404
-
         try:
             page_class.get_resolver().resolve("/" + "/".join(path_components) + "/")
         except (Resolver404, Http404):
@@ -109,7 +108,7 @@ def route(root, request, path_components):
     return specific.route(request, remaining)
 
 
-def ancestors(page, request=None):
+def ancestors(page):
     """The ancestors of ``page`` from depth 2 (the home page) down, oldest first."""
     trail = getattr(page, "_route_trail", None)
     if trail is not None and trail and trail[0].depth == 2:
