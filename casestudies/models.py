@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -17,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.models import BasePage, CustomImage
+from partnerships.queries import public_q
 from partnerships.utils import paginate
 
 CASE_STUDIES_PER_PAGE = 12
@@ -119,7 +121,8 @@ class CaseStudyIndexPage(BasePage):
         return (
             CaseStudyPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
+            .defer_streamfields()
             .select_related("phase", "hero_image", "listing_image")
             .prefetch_related("branchen")
             .order_by("title")
@@ -225,6 +228,7 @@ class CaseStudyPage(BasePage):
     contact_phone = models.CharField("Telefon", max_length=50, blank=True)
 
     SECTIONS = ("ausgangslage", "ziele", "vorgehen", "ergebnisse", "erfolgsfaktoren")
+    route_select_related = ("listing_image", "hero_image", "phase")
 
     content_panels = [
         *Page.content_panels,
@@ -300,20 +304,33 @@ class CaseStudyPage(BasePage):
             if getattr(self, name)
         ]
 
-    def related_concepts(self):
-        # Read the links through the cluster so previews of unsaved changes work too.
-        ids = [link.concept_id for link in self.related_concept_links.all()]
-        return Page.objects.live().public().filter(id__in=ids).order_by("path")
+    @cached_property
+    def branche_list(self):
+        """The Branchen of this case study, read once (through the cluster, so previews of
+        unsaved changes show them too)."""
+        return list(self.branchen.all())
+
+    def related_concepts(self, request=None):
+        if request is not None and getattr(request, "is_preview", False):
+            # Read the links through the cluster so previews of unsaved changes work too.
+            ids = [link.concept_id for link in self.related_concept_links.all()]
+        else:
+            ids = CaseStudyConceptLink.objects.filter(page=self).values("concept_id")
+        return (
+            Page.objects.live()
+            .filter(public_q(), id__in=ids)
+            .only("title", "url_path", "path")
+            .order_by("path")
+        )
 
     def more_case_studies(self, limit=MORE_CASE_STUDIES):
         """Other live case studies sharing a Branche, most shared Branchen first."""
-        # Read the Branchen through the cluster so previews of unsaved changes work too.
-        branche_ids = [branche.pk for branche in self.branchen.all()]
+        branche_ids = [branche.pk for branche in self.branche_list]
         if not branche_ids:
             return CaseStudyPage.objects.none()
         return (
             CaseStudyPage.objects.live()
-            .public()
+            .filter(public_q())
             .filter(branchen__in=branche_ids)
             .exclude(pk=self.pk)
             .annotate(shared=models.Count("branchen"))
@@ -324,7 +341,7 @@ class CaseStudyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_concepts"] = list(self.related_concepts())
+        context["related_concepts"] = list(self.related_concepts(request))
         context["more_case_studies"] = list(self.more_case_studies())
         return context
 

@@ -5,6 +5,7 @@ from wagtail.search import index
 
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchors
 from partnerships.models import BasePage
+from partnerships.queries import public_q
 
 
 class ConceptIndexPage(BasePage):
@@ -27,7 +28,7 @@ class ConceptIndexPage(BasePage):
         context["concept_pages"] = (
             ConceptPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .defer_streamfields()
             .select_related("listing_image")
             .order_by("path")
@@ -65,14 +66,14 @@ class ConceptPage(BasePage):
 
     def related_case_studies(self):
         """Case studies that cite this concept page (the relation is owned by the case study)."""
+        from casestudies.models import CaseStudyPage
+
         ids = self.cited_by_case_studies.values("page_id")
         return (
-            Page.objects.live()
-            .public()
-            .filter(id__in=ids)
+            CaseStudyPage.objects.live()
+            .filter(public_q(), id__in=ids)
             .order_by("title")
-            .specific()
-            .defer_streamfields()
+            .only("title", "url_path", "path", "depth", "kommune", "bundesland")
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -29,7 +29,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from . import contact
+from . import contact, queries
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, PageLinkBlock
 
 logger = logging.getLogger(__name__)
@@ -122,8 +122,14 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("listing_image")], heading="Übersichten"),
     ]
 
+    # Loaded together with the page when it is served (see partnerships.queries.route).
+    route_select_related = ("listing_image",)
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        return queries.view_restrictions(self)
 
     @property
     def meta_description(self):
@@ -167,21 +173,43 @@ class HomePage(BasePage):
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
 
+    def route(self, request, path_components):
+        if path_components:
+            return queries.route(self, request, path_components)
+        return super().route(request, path_components)
+
     def featured_pages(self):
-        """Chosen pages in editor order: one query for the links, one per page type."""
-        ids = list(self.featured_items.values_list("target_id", flat=True))
-        pages = Page.objects.live().public().filter(id__in=ids).specific().defer_streamfields()
-        by_id = {page.id: page for page in pages}
-        return [by_id[i] for i in ids if i in by_id]
+        """Chosen pages in editor order: one query for the links with their pages' types,
+        one per page type (with the card images)."""
+        targets = [item.target for item in self.featured_items.select_related("target")]
+        by_model = {}
+        for target in targets:
+            by_model.setdefault(target.specific_class, []).append(target.pk)
+        by_id = {}
+        for model, ids in by_model.items():
+            if model is None:
+                continue
+            images = [
+                f.name
+                for f in model._meta.get_fields()
+                if f.name in ("listing_image", "hero_image", "image")
+            ]
+            pages = (
+                model._default_manager.live()
+                .filter(queries.public_q(), id__in=ids)
+                .defer_streamfields()
+                .select_related(*images)
+            )
+            by_id.update((page.pk, page) for page in pages)
+        return [by_id[target.pk] for target in targets if target.pk in by_id]
 
     def latest_news(self):
         NewsPage = apps.get_model("news", "NewsPage")
         return list(
             NewsPage.objects.live()
-            .public()
+            .filter(queries.public_q())
             .defer_streamfields()
-            .order_by("-date", "-pk")
-            .select_related("listing_image")[:3]
+            .order_by("-date", "-pk")[:3]
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -428,6 +456,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_links"),
         FieldPanel("default_social_image"),
     ]
+
+    select_related = ["default_social_image"]
 
     class Meta:
         verbose_name = "Website-Einstellungen"

@@ -10,6 +10,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from . import queries
+
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 SOCIAL_IMAGE_SIZE = (1200, 630)
 
@@ -91,10 +93,7 @@ def article(page, request, site_settings, image_url):
 
 def breadcrumb_list(page, request):
     """Home page down to ``page`` (ancestors at depth 2 and below)."""
-    crumbs = [
-        *page.get_ancestors().filter(depth__gte=2).only("title", "url_path"),
-        page,
-    ]
+    crumbs = [*queries.ancestors(page), page]
     items = []
     for position, crumb in enumerate(crumbs, start=1):
         name = "Startseite" if position == 1 else crumb.title

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 
+from .queries import public_q
+
 
 class PageSitemap(Sitemap):
     def items(self):
@@ -15,7 +17,7 @@ class PageSitemap(Sitemap):
             self.get_wagtail_site()
             .root_page.get_descendants(inclusive=True)
             .live()
-            .public()
+            .filter(public_q())
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
             .only("url_path", "last_published_at", "latest_revision_created_at", "path")
             .order_by("path")

@@ -1,12 +1,15 @@
 from django.core.paginator import Paginator
 
 
-def paginate(request, object_list, per_page):
+def paginate(request, object_list, per_page, count=None):
     """A page of ``object_list`` for ``?page=``; bad values fall back instead of failing.
 
-    Not a number or below 1 gives the first page, beyond the end the last page.
+    Not a number or below 1 gives the first page, beyond the end the last page. ``count``:
+    the number of items if already known (saves the paginator's COUNT query).
     """
     paginator = Paginator(object_list, per_page)
+    if count is not None:
+        paginator.count = count
     try:
         number = int(request.GET.get("page", 1))
     except (TypeError, ValueError):

@@ -1,79 +1,112 @@
-"""Listings stay fast as content grows: the number of queries does not depend on the number of
-items shown (no query per card)."""
+"""Every page type renders with a small, fixed number of database queries: at most 12 on a
+warm request (image renditions made), and the same number with the initial content as with
+many more news items and case studies (no query per card, tag, Branche or link).
 
-import datetime
+The module loads the initial content once, measures every page, adds news items and case
+studies with ``generate_demo_load`` (images, tags, Branchen and cited concept pages shared
+with the initial content) and measures again.
+"""
+
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from casestudies.models import CaseStudyConceptLink
-from tests.factories import (
-    CaseStudyPageFactory,
-    ConceptPageFactory,
-    ImageFactory,
-    NewsPageFactory,
-)
+from casestudies.models import CaseStudyConceptLink, CaseStudyPage
+from news.models import NewsPage
+from tests.conftest import outer_transaction
 
-URLS = [
-    "/",
-    "/konzept/",
-    "/praxisbeispiele/",
-    "/aktuelles/",
-    "/aktuelles/2010/",
-    "/aktuelles/?tag=neu",
-    "/aktuelles/feed/",
-    "/aktuelles/atom/",
-    "/sitemap.xml",
-    "/suche/?q=Neu",
-    "/suche/?q=Neu&typ=praxisbeispiel",
-    "/praxisbeispiele/logistik-leipzig/",  # "Weitere Praxisbeispiele" grows with the Branche
-    "/konzept/grundidee/",  # case studies citing the concept grow
-]
+MAX_QUERIES = 12
+MORE_NEWS = 53  # 7 + 53 = 60 news items: six pages of ten
+MORE_CASE_STUDIES = 35  # 5 + 35 = 40 case studies: four pages of twelve
+
+PAGES = {
+    "home": "/",
+    "standard": "/impressum/",
+    "concept_index": "/konzept/",
+    "concept": "/konzept/strategische-partnerschaft/",
+    "case_study_index": "/praxisbeispiele/",
+    "case_study_index_page_2": "/praxisbeispiele/?page=2",
+    "case_study_filter": "/praxisbeispiele/?branche=logistik&bundesland=sachsen-anhalt"
+    "&phase=umsetzung",
+    "case_study_filter_branche": "/praxisbeispiele/?branche=logistik",
+    "case_study": "/praxisbeispiele/logistikstandort-an-der-elbe/",
+    "news_index": "/aktuelles/",
+    "news_index_page_2": "/aktuelles/?page=2",
+    "news_tag": "/aktuelles/?tag=cluster",
+    "news_year": "/aktuelles/2007/",
+    "news": "/aktuelles/leitfaden-vier-phasen/",
+    "search": "/suche/?q=Partnerschaft",
+    "search_case_studies": "/suche/?q=Partnerschaft&typ=praxisbeispiel",
+    "search_news": "/suche/?q=Partnerschaft&typ=aktuelles",
+    "search_nothing": "/suche/?q=Quantencomputer",
+    "rss": "/aktuelles/feed/",
+    "atom": "/aktuelles/atom/",
+    "sitemap": "/sitemap.xml",
+    "not_found": "/gibt-es-nicht/",
+}
 
 
-def queries(client, url):
-    client.get(url)  # image renditions are made (and cached) on the first request
+def warm_queries(client, url):
+    """The queries of the second request (the first makes the image renditions)."""
+    client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
-    assert response.status_code == 200, url
+    expected = 404 if url == PAGES["not_found"] else 200
+    assert response.status_code == expected, url
     return len(ctx.captured_queries)
 
 
-def add_items(site_tree, start, n):
-    for i in range(start, start + n):
-        image = ImageFactory(title=f"Listenbild {i}")
-        case_study = CaseStudyPageFactory(
-            parent=site_tree.cs_index,
-            title=f"Neu Beispiel {i:02d}",
-            slug=f"neu-beispiel-{i:02d}",
-            listing_image=image,
-            phase=site_tree.phasen["analyse"],
-            branchen=[site_tree.branchen["logistik"], site_tree.branchen["maschinenbau"]],
-        )
-        CaseStudyConceptLink.objects.create(page=case_study, concept=site_tree.concepts[0])
-        news = NewsPageFactory(
-            parent=site_tree.news_index,
-            title=f"Neu Meldung {i:02d}",
-            slug=f"neu-meldung-{i:02d}",
-            date=datetime.date(2010, 1, 1 + i),
-            image=image,
-            listing_image=image,
-        )
-        news.tags.add("Neu", f"Schlagwort {i}")
-        news.save()
-        ConceptPageFactory(
-            parent=site_tree.concept_index,
-            title=f"Neu Baustein {i:02d}",
-            slug=f"neu-baustein-{i:02d}",
-            listing_image=image,
-        )
+@pytest.fixture(scope="module")
+def _measured(django_db_setup, django_db_blocker):
+    with outer_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            call_command("load_initial_content", stdout=io.StringIO())
+            client = Client()
+            small = {name: warm_queries(client, url) for name, url in PAGES.items()}
+            sizes = {"news": NewsPage.objects.live().count()}
+            call_command(
+                "generate_demo_load",
+                "--news",
+                str(MORE_NEWS),
+                "--casestudies",
+                str(MORE_CASE_STUDIES),
+                stdout=io.StringIO(),
+            )
+            sizes["more_news"] = NewsPage.objects.live().count()
+            sizes["more_case_studies"] = CaseStudyPage.objects.live().count()
+            sizes["concept_links"] = CaseStudyConceptLink.objects.count()
+        yield {"small": small, "sizes": sizes}
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_query_count_does_not_grow_with_the_number_of_items(client, site_tree, url):
-    add_items(site_tree, 0, 1)
-    few = queries(client, url)
-    add_items(site_tree, 1, 8)
-    many = queries(client, url)
-    assert many <= few, f"{url}: {few} queries with few items, {many} with many"
+@pytest.fixture
+def measured(_measured, db):
+    return _measured
+
+
+def test_the_larger_set_spans_several_listing_pages(measured):
+    sizes = measured["sizes"]
+    assert sizes["news"] < 12
+    assert sizes["more_news"] >= 60  # six pages of news
+    assert sizes["more_case_studies"] >= 40  # four pages of case studies
+    assert sizes["concept_links"] >= MORE_CASE_STUDIES  # every new case study cites a concept
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_queries_are_few_and_do_not_grow_with_the_content(
+    measured, client, django_assert_max_num_queries, name
+):
+    url = PAGES[name]
+    client.get(url)  # renditions of the new items' images
+    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        response = client.get(url)
+    assert response.status_code == (404 if name == "not_found" else 200)
+    small = measured["small"][name]
+    assert small <= MAX_QUERIES, f"{url}: {small} queries with the initial content"
+    assert len(captured) == small, (
+        f"{url}: {small} queries with the initial content, {len(captured)} with "
+        f"{MORE_NEWS} more news items and {MORE_CASE_STUDIES} more case studies"
+    )

@@ -1,9 +1,11 @@
 from django import template
 from django.apps import apps
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from wagtail.models import Page, Site
 
-from partnerships import seo
+from partnerships import queries, seo
 from partnerships.blocks import heading_anchors as _heading_anchors
 from partnerships.content_checks import ALT_TEXT_MISSING_MARKER
 from partnerships.models import SiteSettings
@@ -23,14 +25,49 @@ def site_root(context):
     return request._site_root
 
 
+def _teaser_expression(models):
+    """The ``teaser`` of pages of any of ``models`` in one query (LEFT JOINs to their tables)."""
+    names = [f"{model._meta.model_name}__teaser" for model in models]
+    if not names:
+        return None
+    return Coalesce(*names) if len(names) > 1 else F(names[0])
+
+
+def site_sections(context):
+    """The live, public children of the home page (menu, section links, news feeds), with
+    their teasers and search hints; one query per request."""
+    request = context.get("request")
+    root = site_root(context)
+    if root is None:
+        return []
+    cached = getattr(request, "_site_sections", None) if request is not None else None
+    if cached is not None:
+        return cached
+    models = [
+        model
+        for model in root.specific_class.allowed_subpage_models()
+        if any(f.name == "teaser" and f.concrete for f in model._meta.get_fields())
+    ]
+    children = root.get_children().live().filter(queries.public_q())
+    teaser = _teaser_expression(models)
+    if teaser is not None:
+        children = children.annotate(teaser=teaser)
+    sections = list(children)
+    for section in sections:
+        if teaser is None:
+            section.teaser = ""
+        section.search_hint = getattr(section.specific_class, "search_hint", "")
+    if request is not None:
+        request._site_sections = sections
+    return sections
+
+
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
     root = site_root(context)
     current = context.get("page")
-    items = []
-    if root is not None:
-        items = list(root.get_children().live().public().in_menu().only("title", "url_path"))
+    items = [section for section in site_sections(context) if section.show_in_menus]
     active_path = current.url_path if isinstance(current, Page) else ""
     return {
         "request": request,
@@ -47,7 +84,7 @@ def breadcrumbs(context, extra_label=None):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path"))
+    ancestors = queries.ancestors(page)
     return {
         "request": context.get("request"),
         "ancestors": ancestors,
@@ -71,11 +108,18 @@ def in_section(section_path, active_path):
 
 @register.simple_tag(takes_context=True)
 def section_pages(context):
-    """The menu pages below the home page, with their teasers (one query per page type)."""
-    root = site_root(context)
-    if root is None:
-        return []
-    return list(root.get_children().live().public().in_menu().specific().defer_streamfields())
+    """The menu pages below the home page, with their teasers (see ``site_sections``)."""
+    return [section for section in site_sections(context) if section.show_in_menus]
+
+
+@register.simple_tag(takes_context=True)
+def news_index(context):
+    """The news section below the home page (where news items live), or None."""
+    NewsIndexPage = apps.get_model("news", "NewsIndexPage")
+    for section in site_sections(context):
+        if section.specific_class is not None and issubclass(section.specific_class, NewsIndexPage):
+            return section
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -152,21 +196,16 @@ def news_feeds(context):
     if request is None or root is None:
         return None
     if not hasattr(request, "_news_feeds"):
-        NewsIndexPage = apps.get_model("news", "NewsIndexPage")
-        index = (
-            NewsIndexPage.objects.live()
-            .public()
-            .descendant_of(root)
-            .only("url_path", "title")
-            .first()
-        )
+        # A news index may only be placed below the home page (parent_page_types).
+        index = news_index(context)
         feeds = None
         if index is not None:
             base = index.get_full_url(request)
+            routes = index.specific_class
             feeds = {
                 "title": index.title,
-                "rss": base + index.reverse_subpage("feed"),
-                "atom": base + index.reverse_subpage("atom"),
+                "rss": base + routes.get_resolver().reverse("feed"),
+                "atom": base + routes.get_resolver().reverse("atom"),
             }
         request._news_feeds = feeds
     return request._news_feeds

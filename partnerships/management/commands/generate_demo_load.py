@@ -4,7 +4,8 @@
     python manage.py generate_demo_load --news 10000 --casestudies 1000
 
 Texts are assembled from German sentences about the site's subject, with realistic lengths;
-tags, Branchen, phases and images are shared with the initial content. Pages are published
+tags, Branchen, phases, images and cited concept pages are shared with the initial
+content. Pages are published
 without revisions to keep the load fast; run it on a throw-away database.
 """
 
@@ -13,7 +14,10 @@ from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.text import slugify
+from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler
 
 SENTENCES = [
     "Die Wirtschaftsförderung des Landkreises hat gemeinsam mit Unternehmen der Region eine "
@@ -63,10 +67,12 @@ class Command(BaseCommand):
         from casestudies.models import (
             BUNDESLAENDER,
             Branche,
+            CaseStudyConceptLink,
             CaseStudyIndexPage,
             CaseStudyPage,
             Projektphase,
         )
+        from concepts.models import ConceptPage
         from news.models import NewsIndexPage, NewsPage
         from partnerships.models import CustomImage
 
@@ -78,53 +84,72 @@ class Command(BaseCommand):
         images = list(CustomImage.objects.all())
         branchen = list(Branche.objects.all())
         phases = list(Projektphase.objects.all())
+        concepts = list(ConceptPage.objects.live().values_list("pk", flat=True))
         start = NewsPage.objects.count() + CaseStudyPage.objects.count()
+        new_news, new_case_studies = [], []
+        # The search index is written in bulk at the end: indexing every page as it was
+        # saved made the command take hours for 10,000 news items.
+        for model in (NewsPage, CaseStudyPage):
+            post_save.disconnect(post_save_signal_handler, sender=model)
+        try:
+            for i in range(news):
+                n = start + i
+                title = f"{rng.choice(TITLES)} in {rng.choice(PLACES)} ({n})"
+                page = NewsPage(
+                    title=title,
+                    slug=slugify(f"last-{n}-{title}"[:80]),
+                    date=date(2006, 1, 1) + timedelta(days=rng.randrange(7300)),
+                    teaser=" ".join(rng.choice(SENTENCES) for _ in range(2)),
+                    body=[("paragraph", paragraph(rng)) for _ in range(rng.randint(2, 5))],
+                    image=rng.choice(images) if images and rng.random() < 0.5 else None,
+                    listing_image=rng.choice(images) if images and rng.random() < 0.3 else None,
+                )
+                page.tags.add(*rng.sample(TAGS, 2))  # kept by the cluster until the page is saved
+                with transaction.atomic():
+                    news_index.add_child(instance=page)
+                new_news.append(page.pk)
+                if (i + 1) % 500 == 0:
+                    self.stdout.write(f"{i + 1} Meldungen")
+                    news_index.refresh_from_db()
 
-        for i in range(news):
-            n = start + i
-            title = f"{rng.choice(TITLES)} in {rng.choice(PLACES)} ({n})"
-            page = NewsPage(
-                title=title,
-                slug=slugify(f"last-{n}-{title}"[:80]),
-                date=date(2006, 1, 1) + timedelta(days=rng.randrange(7300)),
-                teaser=" ".join(rng.choice(SENTENCES) for _ in range(2)),
-                body=[("paragraph", paragraph(rng)) for _ in range(rng.randint(2, 5))],
-                image=rng.choice(images) if images and rng.random() < 0.5 else None,
-            )
-            with transaction.atomic():
-                news_index.add_child(instance=page)
-                page.tags.add(*rng.sample(TAGS, 2))
-                page.save()
-            if (i + 1) % 500 == 0:
-                self.stdout.write(f"{i + 1} Meldungen")
-                news_index.refresh_from_db()
-
-        for i in range(casestudies):
-            n = start + news + i
-            place = rng.choice(PLACES)
-            page = CaseStudyPage(
-                title=f"Partnerschaft {place} {n}",
-                slug=f"last-{n}",
-                teaser=rng.choice(SENTENCES),
-                kommune=f"Landkreis {place}",
-                bundesland=rng.choice(BUNDESLAENDER)[0],
-                phase=rng.choice(phases) if phases else None,
-                year_from=rng.randint(2000, 2020),
-                hero_image=rng.choice(images) if images else None,
-                ausgangslage=paragraph(rng),
-                ziele=paragraph(rng, 3),
-                vorgehen=paragraph(rng),
-                ergebnisse=paragraph(rng),
-                erfolgsfaktoren=paragraph(rng, 3),
-            )
-            with transaction.atomic():
-                cs_index.add_child(instance=page)
+            for i in range(casestudies):
+                n = start + news + i
+                place = rng.choice(PLACES)
+                page = CaseStudyPage(
+                    title=f"Partnerschaft {place} {n}",
+                    slug=f"last-{n}",
+                    teaser=rng.choice(SENTENCES),
+                    kommune=f"Landkreis {place}",
+                    bundesland=rng.choice(BUNDESLAENDER)[0],
+                    phase=rng.choice(phases) if phases else None,
+                    year_from=rng.randint(2000, 2020),
+                    hero_image=rng.choice(images) if images else None,
+                    listing_image=rng.choice(images) if images and rng.random() < 0.5 else None,
+                    ausgangslage=paragraph(rng),
+                    ziele=paragraph(rng, 3),
+                    vorgehen=paragraph(rng),
+                    ergebnisse=paragraph(rng),
+                    erfolgsfaktoren=paragraph(rng, 3),
+                )
                 page.branchen.set(rng.sample(branchen, min(2, len(branchen))))
-                page.save()
-            if (i + 1) % 200 == 0:
-                self.stdout.write(f"{i + 1} Praxisbeispiele")
-                cs_index.refresh_from_db()
-
+                # Case studies cite one or two concept pages, as the editors' ones do.
+                for concept_id in rng.sample(concepts, min(rng.randint(1, 2), len(concepts))):
+                    page.related_concept_links.add(CaseStudyConceptLink(concept_id=concept_id))
+                with transaction.atomic():
+                    cs_index.add_child(instance=page)
+                new_case_studies.append(page.pk)
+                if (i + 1) % 200 == 0:
+                    self.stdout.write(f"{i + 1} Praxisbeispiele")
+                    cs_index.refresh_from_db()
+        finally:
+            for model in (NewsPage, CaseStudyPage):
+                post_save.connect(post_save_signal_handler, sender=model)
+        backends = list(get_search_backends(with_auto_update=True))
+        for model, ids in ((NewsPage, new_news), (CaseStudyPage, new_case_studies)):
+            for chunk in range(0, len(ids), 500):
+                pages = list(model.objects.filter(pk__in=ids[chunk : chunk + 500]))
+                for backend in backends:
+                    backend.add_bulk(model, pages)
         self.stdout.write(
             self.style.SUCCESS(f"{news} Meldungen und {casestudies} Praxisbeispiele erzeugt.")
         )
