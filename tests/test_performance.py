@@ -26,6 +26,7 @@ MORE_CASE_STUDIES = 35  # 5 + 35 = 40 case studies: four pages of twelve
 PAGES = {
     "home": "/",
     "standard": "/impressum/",
+    "contact": "/kontakt/",
     "concept_index": "/konzept/",
     "concept": "/konzept/strategische-partnerschaft/",
     "case_study_index": "/praxisbeispiele/",
