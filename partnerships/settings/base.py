@@ -252,9 +252,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, reusing its redis client (see partnerships/redis_cache.py).
+            "BACKEND": "partnerships.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "sp",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sp"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
