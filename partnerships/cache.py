@@ -42,12 +42,16 @@ from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
+from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
 ENVIRON_STORE = "partnerships.page_cache.store"
+# Views that are not pages but are cached (and invalidated with every page change).
+CACHED_VIEW_PATHS = {"/sitemap.xml"}
+_YEAR_ROUTE = re.compile(r"[1-9][0-9]{0,3}/")
 GLOBAL_GEN_KEY = "pc:gen:*"
 EVERYTHING = "*"
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -158,7 +162,31 @@ class PageCacheMiddleware:
             and not getattr(request, "is_preview", False)
             and request_keys(request.environ) is not None
             and not (hasattr(request, "user") and request.user.is_authenticated)
+            and is_known_path(request)
         )
+
+
+@hooks.register("before_serve_page")
+def _remember_served_page(page, request, serve_args, serve_kwargs):
+    request.page_cache_page = page
+
+
+def is_known_path(request):
+    """True if invalidation knows this path: a page's own URL, a sub-route of a news index
+    that ``affected_paths`` names, or a cached non-page view. Anything else that answers 200
+    (``/aktuelles/02025/`` shows the year 2025) would be invisible to invalidation."""
+    page = getattr(request, "page_cache_page", None)
+    if page is None:
+        return request.path in CACHED_VIEW_PATHS
+    own = relative_paths(page.url_path)
+    if request.path in own:
+        return True
+    if isinstance(page, apps.get_model("news", "NewsIndexPage")):
+        for base in own:
+            rest = request.path.removeprefix(base)
+            if rest != request.path and (rest in ("feed/", "atom/") or _YEAR_ROUTE.fullmatch(rest)):
+                return True
+    return False
 
 
 # --- serving and storing (WSGI wrapper) ---------------------------------------------------

@@ -459,3 +459,12 @@ def test_redis_backed_cache_hits_and_invalidates(
     commit(django_capture_on_commit_callbacks, lambda: publish(page))
     fresh = web.get(page.url)
     assert fresh.cache == "miss" and "Titel aus Redis entfernt" in fresh.text
+
+
+def test_other_spellings_of_a_page_address_are_not_cached(web, site_tree):
+    """``/aktuelles/02008/`` shows the year 2008 too, but invalidation only knows
+    ``/aktuelles/2008/``: such spellings are served uncached."""
+    assert web.get("/aktuelles/2008/").status == 200
+    assert web.get("/aktuelles/2008/").cache == "hit"
+    assert web.get("/aktuelles/02008/").status == 200
+    assert web.get("/aktuelles/02008/").cache == "miss"
