@@ -424,9 +424,16 @@ def affected_paths_for_object(obj):
     if label in ("partnerships.sitesettings", "wagtailcore.site"):
         return EVERYTHING
     paths = set()
-    # Pages using it through a ForeignKey or (Parental)ManyToManyField: the pages, and every
-    # page that lists that page type (the filter form of the index shows all snippets).
-    for rel in model._meta.related_objects:
+    # Page types using it through a ForeignKey or (Parental)ManyToManyField: every page of
+    # that type (their cards of related pages show it too, e.g. "more case studies"), every
+    # page listing that type (the filter form shows all snippets) and the home page. One
+    # query per type, whatever the number of pages. Images and documents are found exactly
+    # through the reference index below (every page type has an image field).
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    media = model in (get_image_model(), get_document_model())
+    for rel in [] if media else model._meta.related_objects:
         related = rel.related_model
         if not isinstance(related, type):
             continue
@@ -434,14 +441,9 @@ def affected_paths_for_object(obj):
             if related.objects.filter(**{rel.field.name: obj}).exists():
                 return EVERYTHING
             continue
-        if not issubclass(related, Page):
+        if not issubclass(related, Page) or not related.objects.filter(live=True).exists():
             continue
-        pages = related.objects.filter(**{rel.field.name: obj}).live()
-        for page in pages.only("id", "url_path", "depth", "numchild", "path"):
-            result = affected_paths(page)
-            if result is EVERYTHING:
-                return EVERYTHING
-            paths |= result
+        paths |= _pages_paths(related.objects.live()) | {"/"}
         for parent_model in related.allowed_parent_page_models():
             paths |= _pages_paths(parent_model.objects.live())
     # Pages using it in StreamField/rich text/foreign keys (images, documents).
