@@ -42,6 +42,15 @@ as_pg() {
 }
 GPID=""
 cleanup() {
+  if [ "${OUTAGE_PAGE_CACHE:-0}" = 1 ]; then
+    "$PY" - "$REDIS_URL" "$CACHE_KEY_PREFIX" <<'PYEOF' || true
+import redis, sys
+client = redis.Redis.from_url(sys.argv[1])
+keys = list(client.scan_iter(match=sys.argv[2] + ":*"))
+if keys:
+    client.delete(*keys)
+PYEOF
+  fi
   [ -n "$GPID" ] && kill "$GPID" 2>/dev/null && wait "$GPID" 2>/dev/null || true
   as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
@@ -66,6 +75,17 @@ export ALLOWED_HOSTS=127.0.0.1,localhost
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/$DBNAME"
 export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"
 export SECURE_SSL_REDIRECT=0 DB_CONNECT_TIMEOUT=2
+# The page cache needs Redis (OUTAGE_REDIS_URL, default DB 2 on the local server). The keys
+# get a prefix of their own and are removed afterwards.
+OUTAGE_REDIS_URL=${OUTAGE_REDIS_URL:-redis://127.0.0.1:6379/2}
+if "$PY" -c "import redis, sys; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=1).ping()" \
+    "$OUTAGE_REDIS_URL" 2>/dev/null; then
+  export REDIS_URL="$OUTAGE_REDIS_URL" CACHE_KEY_PREFIX="sp-outage-$$" OUTAGE_PAGE_CACHE=1
+  echo "Redis: $REDIS_URL (page cache on, key prefix $CACHE_KEY_PREFIX)"
+else
+  export OUTAGE_PAGE_CACHE=0
+  echo "Redis not reachable at $OUTAGE_REDIS_URL: page cache off, its checks skipped"
+fi
 "$PY" manage.py migrate --noinput --verbosity 0
 "$PY" manage.py load_initial_content >/dev/null 2>&1
 "$PY" manage.py collectstatic --noinput --verbosity 0

@@ -5,6 +5,11 @@ per thread, 5 s client timeout). Timeline: 4 s healthy, PostgreSQL stopped for 8
 again, 6 s more. Fails unless: all 200 before; after the stop only 200/503, every answer
 within 3 s, the German maintenance page on 503; after the start 200 again with the same
 gunicorn workers.
+
+With the page cache on (OUTAGE_PAGE_CACHE=1, Redis): the pages of the load loop are cached
+before the stop; while PostgreSQL is down every one of them must answer 200 from the cache,
+and a page never requested before (PROBE) must answer the German 503 within 3 s. After the
+start both answer 200 again, the probe freshly rendered.
 """
 
 import os
@@ -19,32 +24,43 @@ from collections import Counter
 
 BASE, GUNICORN_PID = sys.argv[1], int(sys.argv[2])
 PATHS = ["/", "/konzept/", "/praxisbeispiele/", "/aktuelles/", "/suche/?q=Cluster", "/impressum/"]
+PAGE_CACHE = os.environ.get("OUTAGE_PAGE_CACHE") == "1"
+CACHED = [path for path in PATHS if not path.startswith("/suche/")]  # search is never cached
+PROBE = "/datenschutz/"  # not requested before the outage: not in the cache
 THREADS = 4
 MAX_SECONDS = 3.0
 
-results = []  # (start time, seconds, status, body snippet)
+results = []  # (start time, seconds, status, body snippet, path, X-Page-Cache)
 lock = threading.Lock()
 stop_event = threading.Event()
 
 
-def fetch(path):
+def fetch(path, with_cache_header=False):
     request = urllib.request.Request(BASE + path, headers={"X-Forwarded-Proto": "https"})
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status, response.read().decode()
+            result = response.status, response.read().decode(), response.headers["X-Page-Cache"]
     except urllib.error.HTTPError as err:
-        return err.code, err.read().decode()
+        result = err.code, err.read().decode(), err.headers["X-Page-Cache"]
     except Exception as exc:  # timeout, reset: counted as failures
-        return 0, repr(exc)
+        result = 0, repr(exc), None
+    return result if with_cache_header else result[:2]
+
+
+def timed_fetch(path):
+    start = time.monotonic()
+    status, body, cached = fetch(path, with_cache_header=True)
+    return status, time.monotonic() - start, body, cached
 
 
 def worker(offset):
     i = offset
     while not stop_event.is_set():
         start = time.monotonic()
-        status, body = fetch(PATHS[i % len(PATHS)])
+        path = PATHS[i % len(PATHS)]
+        status, body, cached = fetch(path, with_cache_header=True)
         with lock:
-            results.append((start, time.monotonic() - start, status, body))
+            results.append((start, time.monotonic() - start, status, body, path, cached))
         i += 1
 
 
@@ -83,11 +99,14 @@ def main():
     t_stop_begin = time.monotonic()
     subprocess.run(shlex.split(os.environ["OUTAGE_PG_STOP"]), check=True)
     t_stop = time.monotonic()
-    time.sleep(8)
+    time.sleep(4)
+    probe_down = timed_fetch(PROBE) if PAGE_CACHE else None
+    time.sleep(4)
     t_start_begin = time.monotonic()
     subprocess.run(shlex.split(os.environ["OUTAGE_PG_START"]), check=True)
     t_start = time.monotonic()
     time.sleep(6)
+    probe_after = timed_fetch(PROBE) if PAGE_CACHE else None
     stop_event.set()
     for thread in threads:
         thread.join()
@@ -117,6 +136,18 @@ def main():
         tail = [r for r in after if r[0] >= first_ok[0] + first_ok[1]]
         if any(r[2] != 200 for r in tail):
             problems.append(f"after recovery: {Counter(r[2] for r in tail)}")
+    if PAGE_CACHE:
+        cached_down = [r for r in during if r[4] in CACHED]
+        if not cached_down or any(r[2] != 200 or r[5] != "hit" for r in cached_down):
+            problems.append(
+                "cached pages while down: "
+                f"{dict(Counter((r[2], r[5]) for r in cached_down))} (want only 200 hits)"
+            )
+        status, seconds, body, _ = probe_down
+        if status != 503 or seconds >= MAX_SECONDS or "Vorübergehend nicht erreichbar" not in body:
+            problems.append(f"uncached {PROBE} while down: {status} in {seconds:.2f} s")
+        if probe_after[0] != 200:
+            problems.append(f"uncached {PROBE} after recovery: {probe_after[0]}")
     if pids_before != pids_after:
         problems.append(f"gunicorn workers changed: {pids_before} -> {pids_after}")
 
@@ -132,6 +163,14 @@ def main():
         print(f"seconds from stop to first 503: {first_503[0] + first_503[1] - t_stop_begin:.2f}")
     if first_ok:
         print(f"seconds from start to first 200: {first_ok[0] + first_ok[1] - t_start:.2f}")
+    if PAGE_CACHE:
+        cached_down = [r for r in during if r[4] in CACHED]
+        print(
+            f"page cache: {len(cached_down)} requests for cached pages while down, "
+            f"{dict(Counter((r[2], r[5]) for r in cached_down))}; uncached {PROBE}: "
+            f"{probe_down[0]} in {probe_down[1]:.2f} s while down, {probe_after[0]} "
+            f"({probe_after[3]}) after recovery"
+        )
     print(f"gunicorn workers unchanged: {pids_before == pids_after} ({' '.join(pids_after)})")
     if problems:
         print("OUTAGE TEST FAILED:\n  " + "\n  ".join(problems))

@@ -57,6 +57,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "partnerships.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside WhiteNoise (static files are precompressed) and outside everything that writes
+    # the body. The page cache marks cacheable responses after sessions/CSRF have had their
+    # say; the hits themselves are answered in front of Django (partnerships/wsgi.py).
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "partnerships.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -255,7 +261,33 @@ ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "").lower() in ("1", "tr
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), shared by all workers;
+# otherwise local memory of each process. Short socket timeouts: a Redis outage must cost
+# milliseconds per request (the page cache then passes through), never a hung worker.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache, reusing its redis client (see partnerships/redis_cache.py).
+            "BACKEND": "partnerships.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sp"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-page cache for anonymous visitors (partnerships/cache.py). FULL_PAGE_CACHE=0 turns it
+# off. PAGE_CACHE_SECONDS: how long Redis and shared caches (s-maxage) keep a page; changes
+# invalidate it at once, so this only bounds memory.
+FULL_PAGE_CACHE = os.environ.get("FULL_PAGE_CACHE", "1") != "0"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Query parameters the public pages read; URLs with others are not cached (bounded key space).
+PAGE_CACHE_QUERY_PARAMS = {"page", "tag", "branche", "bundesland", "phase"}
+# Never cached: the admin (and previews), search (every search is counted for the report),
+# documents (served with their own headers), static and media files.
+PAGE_CACHE_EXCLUDE_PREFIXES = [ADMIN_URL_PREFIX, "/suche/", "/dokumente/", STATIC_URL, MEDIA_URL]
 
 LOGGING = {
     "version": 1,

@@ -40,6 +40,11 @@ if SECURE_HSTS_SECONDS < 180 * 24 * 60 * 60:  # noqa: F405
 SECURE_HSTS_PRELOAD = False
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# The page cache needs a cache shared by all gunicorn workers: with local memory a change
+# would invalidate the copy of one worker only and the others would serve the old page.
+if not REDIS_URL:  # noqa: F405
+    FULL_PAGE_CACHE = False
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
