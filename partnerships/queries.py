@@ -93,6 +93,8 @@ def route(root, request, path_components):
         trail.append(page)
         parent, remaining = page, remaining[1:]
     if parent is root:
+        if not chain:  # no child of ``root`` has the first slug: Wagtail would ask again
+            raise Http404
         return Page.route(root, request, path_components)
     model = parent.specific_class
     if model is None:
