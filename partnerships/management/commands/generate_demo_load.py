@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.search import index
 
 SENTENCES = [
     "Die Wirtschaftsförderung des Landkreises hat gemeinsam mit Unternehmen der Region eine "
@@ -91,10 +92,13 @@ class Command(BaseCommand):
                 body=[("paragraph", paragraph(rng)) for _ in range(rng.randint(2, 5))],
                 image=rng.choice(images) if images and rng.random() < 0.5 else None,
             )
+            # Tags (like Branchen below) are cluster relations: set before the one save, which
+            # commits them. The save indexes the page before they are committed, so index it
+            # once more (cheaper than a second save: no validation, reference index or signals).
+            page.tags.add(*rng.sample(TAGS, 2))
             with transaction.atomic():
                 news_index.add_child(instance=page)
-                page.tags.add(*rng.sample(TAGS, 2))
-                page.save()
+                index.insert_or_update_object(page)
             if (i + 1) % 500 == 0:
                 self.stdout.write(f"{i + 1} Meldungen")
                 news_index.refresh_from_db()
@@ -117,10 +121,10 @@ class Command(BaseCommand):
                 ergebnisse=paragraph(rng),
                 erfolgsfaktoren=paragraph(rng, 3),
             )
+            page.branchen.set(rng.sample(branchen, min(2, len(branchen))))
             with transaction.atomic():
                 cs_index.add_child(instance=page)
-                page.branchen.set(rng.sample(branchen, min(2, len(branchen))))
-                page.save()
+                index.insert_or_update_object(page)
             if (i + 1) % 200 == 0:
                 self.stdout.write(f"{i + 1} Praxisbeispiele")
                 cs_index.refresh_from_db()
