@@ -53,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compressed HTML (Lighthouse "uses-text-compression"); static files come pre-compressed
+    # from WhiteNoise, which GZipMiddleware leaves alone (they already have Content-Encoding).
+    "django.middleware.gzip.GZipMiddleware",
     "partnerships.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
