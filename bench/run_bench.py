@@ -323,7 +323,7 @@ class Bench:
         try:
             pid = self.gunicorn_pid()
             os.kill(pid, signal.SIGTERM)
-            for _ in range(100):
+            for _ in range(300):  # graceful_timeout is 20 s
                 os.kill(pid, 0)
                 time.sleep(0.1)
         except (ProcessLookupError, ValueError):
