@@ -245,17 +245,18 @@ class Bench:
             )
             t0 = time.time()
             self.manage("migrate", "--noinput", "--verbosity", "0")
-            self.manage(
-                "load_initial_content", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-            self.manage(
-                "generate_demo_load",
-                "--news",
-                news,
-                "--casestudies",
-                cases,
-                stdout=subprocess.DEVNULL,
-            )
+            # Wagtail logs every created page at INFO: keep it out of the report.
+            with open(self.out / "load.log", "w") as load_log:
+                self.manage("load_initial_content", stdout=load_log, stderr=subprocess.STDOUT)
+                self.manage(
+                    "generate_demo_load",
+                    "--news",
+                    news,
+                    "--casestudies",
+                    cases,
+                    stdout=load_log,
+                    stderr=subprocess.STDOUT,
+                )
             self.psql("ANALYZE", dbname=name)
             self.results["load_seconds"] = round(time.time() - t0)
             log(f"data loaded in {self.results['load_seconds']} s")
