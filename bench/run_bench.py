@@ -662,7 +662,7 @@ def format_report(results, skip_lh):
     header = (
         f"{'page':<11}{'st':>4}{'queries':>8}{'bytes':>8}{'gzip':>7}{'req/s unc':>10}"
         f"{'req/s cached':>13}{'p99 unc':>8}{'p99 c':>7}  {'demo page':<11}{'demo r/s':>8}"
-        f"{'demo q':>7}{'ratio':>6}{'target':>8}"
+        f"{'demo q':>7}{'ratio':>6}{'target':>9}"
     )
     lines.append(header)
     lines.append("-" * len(header))
@@ -680,7 +680,7 @@ def format_report(results, skip_lh):
             f"{_fmt(urow.get('rps'), 10, 1)}{_fmt(crow.get('rps'), 13, 1)}"
             f"{_fmt(urow.get('p99_ms'), 8, 1)}{_fmt(crow.get('p99_ms'), 7, 1)}  {demo_page:<11}"
             f"{_fmt(demo_rps, 8)}{_fmt(demo_q, 7)}{_fmt(f'{ratio:.1f}x' if ratio else None, 6)}"
-            f"{verdict:>8}"
+            f" {verdict:>8}"
         )
     lines.append(
         "queries: warm request (count_queries.py); bytes: HTML uncompressed / gzip -6; p99 in ms;"
