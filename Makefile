@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test backup restore backup-test
+.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test backup restore backup-test bench
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ restore: install ## Restore ARCHIVE=… into an empty database and media directo
 
 backup-test: install ## Back up, restore into a fresh database, compare (SQLite)
 	$(PY) .ci/backup_roundtrip.py
+
+bench: install ## Benchmark on a throw-away PostgreSQL database with the large data set (~30 min; SKIP_LH=1 without Lighthouse)
+	$(PY) bench/run_bench.py
 
 lint: install ## ruff check + format check
 	$(VENV)/bin/ruff check .

@@ -32,6 +32,8 @@ import hashlib
 import logging
 import re
 import secrets
+import threading
+from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
@@ -508,7 +510,24 @@ def _purge_frontend_cache(paths):
         logger.exception("Frontend-Cache konnte nicht geleert werden")
 
 
+_bulk = threading.local()
+
+
+@contextmanager
+def bulk_changes():
+    """Skip the per-page invalidation inside (bulk loads), then drop everything once."""
+    _bulk.active = True
+    try:
+        yield
+    finally:
+        _bulk.active = False
+        if _page_cache_active():
+            invalidate(EVERYTHING)
+
+
 def _page_cache_active():
+    if getattr(_bulk, "active", False):
+        return False
     return settings.FULL_PAGE_CACHE or (
         apps.is_installed("wagtail.contrib.frontend_cache")
         and getattr(settings, "WAGTAILFRONTENDCACHE", None)

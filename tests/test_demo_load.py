@@ -33,3 +33,27 @@ def test_generated_items_are_live_and_listed(client):
     total = NewsPage.objects.live().count()
     assert len(soup(client.get("/aktuelles/")).select("li.news-item")) == 10
     assert len(soup(client.get("/aktuelles/?page=2")).select("li.news-item")) == total - 10
+
+
+def test_generated_items_are_found_by_their_tags_and_branchen():
+    """Tags and Branchen are committed with the page's one save and reach the search index."""
+    call_command("load_initial_content", stdout=io.StringIO())
+    call_command("generate_demo_load", "--news", "6", "--casestudies", "4", stdout=io.StringIO())
+    checked = 0
+    for page in NewsPage.objects.filter(slug__startswith="last-"):
+        text = f"{page.title} {page.teaser} {page.body}".lower()
+        for tag in page.tags.names():
+            if tag.lower() not in text:  # only the index entry of the tag can find the page
+                assert list(NewsPage.objects.filter(pk=page.pk).search(tag)) == [page], tag
+                checked += 1
+    for page in CaseStudyPage.objects.filter(slug__startswith="last-"):
+        assert page.branchen.count() == 2
+        text = " ".join(
+            str(getattr(page, f)) for f in ("title", "teaser", "ausgangslage", "ziele", "vorgehen")
+        )
+        for branche in page.branchen.all():
+            if branche.name.lower() not in text.lower():
+                found = CaseStudyPage.objects.filter(pk=page.pk).search(branche.name)
+                assert list(found) == [page], branche.name
+                checked += 1
+    assert checked >= 6
