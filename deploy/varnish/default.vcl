@@ -1,0 +1,168 @@
+vcl 4.1;
+# Varnish in front of the Wagtail site "Strategische Partnerschaften" (Varnish 6.0+/7.x).
+#
+# - Backends: the gunicorn app replicas, round-robin, each health-probed on /healthz/
+#   (answered by partnerships.middleware.HealthCheckMiddleware: no database, no Host check).
+#   Add or remove replicas by copying a backend block and its add_backend() line.
+# - Caches anonymous GET/HEAD pages as long as the app allows (Cache-Control s-maxage/max-age;
+#   default_ttl when it says nothing); never private, no-store, Set-Cookie or 5xx answers.
+# - Admin, form pages and everyone with a session or CSRF cookie go straight to the app.
+# - PURGE from the "purgers" ACL (Wagtail's frontend cache invalidation) removes a URL at once.
+# - Grace: while the app or its database is down, cached pages are served up to 24 h stale.
+# - X-Cache: HIT/MISS/PASS on every answer (debugging; harmless to show).
+#
+# The test setup (.ci/scale.sh) writes its own ports into a copy of this file; nothing else
+# differs from what runs in production.
+
+import std;
+import directors;
+
+probe healthz {
+    .request =
+        "GET /healthz/ HTTP/1.1"
+        "Host: localhost"
+        "Connection: close"
+        "User-Agent: varnish-probe";
+    .expected_response = 200;
+    .interval = 2s;
+    .timeout = 1s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+backend app1 {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .probe = healthz;
+    .connect_timeout = 1s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+}
+
+backend app2 {
+    .host = "127.0.0.1";
+    .port = "8002";
+    .probe = healthz;
+    .connect_timeout = 1s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+}
+
+# Who may send PURGE: loopback plus the app servers' network (adjust to your setup).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+    # "10.0.0.0"/8;
+}
+
+sub vcl_init {
+    new app = directors.round_robin();
+    app.add_backend(app1);
+    app.add_backend(app2);
+}
+
+sub vcl_recv {
+    set req.backend_hint = app.backend();
+    if (req.restarts == 0) {
+        unset req.http.X-Grace-Retry;  # set only by vcl_deliver below, never by clients
+    }
+
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "PURGE nicht erlaubt"));
+        }
+        return (purge);
+    }
+
+    # The site has one language; do not split the cache by Accept-Language.
+    unset req.http.Accept-Language;
+
+    # Grace: a healthy app gets a fresh copy soon after the TTL; a sick app (or a retry after
+    # a 5xx, see vcl_deliver) gets whatever cached copy there is, up to 24 h old.
+    if (req.http.X-Grace-Retry) {
+        set req.grace = 24h;
+    } elseif (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
+
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|django-admin|kontakt)(/|$)" || req.url ~ "^/healthz/") {
+        return (pass);
+    }
+    # Editors (session) and anyone who has been shown a form (CSRF cookie) see the live site.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+        return (pass);
+    }
+    # Any other cookie (analytics from elsewhere, consent banners ...) means nothing to the app.
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    if (bereq.uncacheable) {
+        return (deliver);  # passed requests (admin, forms, editors)
+    }
+    # Errors are never cached. A failed background refresh keeps the stale copy instead.
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        set beresp.ttl = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    # Varnish derives the TTL from s-maxage, then max-age (default_ttl if neither is sent).
+    # As in the built-in VCL: no caching of Set-Cookie, private, no-store, no-cache, Vary: *.
+    if (beresp.ttl <= 0s
+        || beresp.http.Set-Cookie
+        || beresp.http.Cache-Control ~ "(?i)(private|no-store|no-cache)"
+        || beresp.http.Vary == "*") {
+        set beresp.ttl = 120s;  # remember "do not cache" for this URL for 2 minutes
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    set beresp.grace = 24h;
+    return (deliver);
+}
+
+sub vcl_hit {
+    # Counted for X-Cache below; grace decisions are made by req.grace in vcl_recv.
+    set req.http.X-Cache = "HIT";
+}
+
+sub vcl_miss {
+    set req.http.X-Cache = "MISS";
+}
+
+sub vcl_pass {
+    set req.http.X-Cache = "PASS";
+}
+
+sub vcl_deliver {
+    # The app (or its database) failed: try once more, now accepting a stale cached copy.
+    if (resp.status >= 500 && req.restarts == 0 && req.http.X-Cache != "PASS"
+        && (req.method == "GET" || req.method == "HEAD")) {
+        set req.http.X-Grace-Retry = "1";
+        return (restart);
+    }
+    set resp.http.X-Cache = req.http.X-Cache;
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    }
+    if (req.http.X-Grace-Retry && req.http.X-Cache == "HIT") {
+        set resp.http.X-Cache = "HIT (stale)";
+    }
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}
+
+sub vcl_synth {
+    if (resp.status == 405) {
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        synthetic("PURGE ist nur von freigegebenen Adressen erlaubt.");
+        return (deliver);
+    }
+}
