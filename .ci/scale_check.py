@@ -36,6 +36,13 @@ RATIO_LIMIT = 0.5
 WRK_ARGS = ["-t2", "-c8", "--timeout", "5s"]
 
 figures = {}
+missed_limits = []  # measured limits: reported together at the end, after all figures
+
+
+def limit(condition, message):
+    if not condition:
+        print(f"LIMIT MISSED: {message}", file=sys.stderr)
+        missed_limits.append(message)
 
 
 def check(condition, message):
@@ -139,6 +146,13 @@ def publish_through_app1(admin1, args):
     resp = requests.get(args.varnish + "/", headers={"Host": SITE_HOST}, timeout=10)
     check(resp.headers.get("X-Cache") == "HIT", f"home page not cached: {resp.headers}")
     check(marker not in resp.text, "marker already there")
+    # How long the app takes to render the home page right now (the machine may be busy).
+    renders = []
+    for _ in range(5):
+        t0 = time.monotonic()
+        requests.get(args.app2 + "/", timeout=10)
+        renders.append(time.monotonic() - t0)
+    figures["home_render_app2_s"] = round(sorted(renders)[2], 3)
 
     draft = home.specific
     draft.intro = f"<p>{marker}: neue Fassung, über Instanz 1 veröffentlicht.</p>"
@@ -153,34 +167,41 @@ def publish_through_app1(admin1, args):
     home.refresh_from_db()
     check(marker in home.intro, "the publish did not reach the database")
 
-    # One poller per target, each as fast as its answers come (no waiting on the other).
-    seen, slowest = {}, {}
+    # Visitors keep arriving: per target a new request every 100 ms (at most 4 at a time), so
+    # the figure is "publish -> first answer with the new text", not one slow poll's timing.
+    seen = {}
+    lock = threading.Lock()
 
-    def poll(name, url, headers):
-        deadline = published + 5
-        while time.monotonic() < deadline:
-            t0 = time.monotonic()
-            body = requests.get(url, headers=headers, timeout=5).text
-            slowest[name] = max(slowest.get(name, 0), time.monotonic() - t0)
-            if marker in body:
-                seen[name] = time.monotonic() - published
-                return
-            time.sleep(0.01)
+    def fetch(name, url, headers):
+        try:
+            body = requests.get(url, headers=headers, timeout=10).text
+        except requests.RequestException:
+            return
+        if marker in body:
+            with lock:
+                seen.setdefault(name, time.monotonic() - published)
 
-    pollers = [
-        threading.Thread(target=poll, args=("app2", args.app2 + "/", {})),
-        threading.Thread(target=poll, args=("varnish", args.varnish + "/", {"Host": SITE_HOST})),
+    targets = [
+        ("app2", args.app2 + "/", {}),
+        ("varnish", args.varnish + "/", {"Host": SITE_HOST}),
     ]
-    for poller in pollers:
-        poller.start()
-    for poller in pollers:
-        poller.join()
-    figures["publish_slowest_poll_app2_s"] = round(slowest.get("app2", 0), 3)
+    running = []
+    deadline = published + 5
+    while len(seen) < len(targets) and time.monotonic() < deadline:
+        running = [t for t in running if t.is_alive()]
+        for name, url, headers in targets:
+            if name not in seen and sum(t.name == name for t in running) < 4:
+                thread = threading.Thread(target=fetch, args=(name, url, headers), name=name)
+                thread.start()
+                running.append(thread)
+        time.sleep(0.1)
+    for thread in running:
+        thread.join()
     figures["publish_request_s"] = round(published - started, 3)
     for name in ("app2", "varnish"):
         check(name in seen, f"{name} still shows the old home page 5 s after publishing")
         figures[f"publish_visible_{name}_s"] = round(seen[name], 3)
-        check(
+        limit(
             seen[name] <= LATENCY_LIMIT_S,
             f"{name} showed the new version only after {seen[name]:.2f} s (limit 1 s)",
         )
@@ -274,10 +295,12 @@ def database_outage(args):
 
     page = HomePage.objects.get().get_children().live().first().specific
     path = page.relative_url(None)
-    # Cache the page with a 1 s TTL, so it is stale (not just cached) during the outage.
+    # Rendered once directly (its listing renditions made), then cached in Varnish with a 1 s
+    # TTL, so during the outage it is stale, not just cached.
+    requests.get(args.app2 + path, timeout=60)
     varnish_param(args, "default_ttl", 1)
     requests.request("PURGE", args.varnish + path, headers={"Host": SITE_HOST}, timeout=5)
-    first = requests.get(args.varnish + path, headers={"Host": SITE_HOST}, timeout=10)
+    first = requests.get(args.varnish + path, headers={"Host": SITE_HOST}, timeout=60)
     check(first.status_code == 200, f"{path}: {first.status_code}")
     varnish_param(args, "default_ttl", 120)
 
@@ -377,7 +400,7 @@ def load_comparison(args):
         varnish_hits=hits,
         varnish_misses=misses,
     )
-    check(ratio >= RATIO_LIMIT, f"Varnish reached only {ratio:.0%} of nginx (limit 50 %)")
+    limit(ratio >= RATIO_LIMIT, f"Varnish reached only {ratio:.0%} of nginx (limit 50 %)")
 
 
 def main():
@@ -403,7 +426,13 @@ def main():
     health = requests.get(args.app1 + "/healthz/", headers={"Host": "10.1.2.3"}, timeout=5)
     check(health.status_code == 200 and health.text == "ok\n", "healthz with a foreign Host")
     django_setup()
+    try:
+        run_checks(args)
+    except requests.RequestException as exc:
+        check(False, f"request failed: {exc!r}")
 
+
+def run_checks(args):
     admin1 = Admin(args.app1)
     admin1.login("admin", os.environ["ADMIN_PASSWORD"])
     sessions_shared(admin1, args)
@@ -415,6 +444,7 @@ def main():
     Path(args.out, "figures.json").write_text(json.dumps(figures, indent=2))
     f = figures
     rows = [
+        ("Home page render on app2 (median of 5)", f"{f['home_render_app2_s'] * 1000:.0f} ms"),
         ("Publish request on app1 (incl. purge)", f"{f['publish_request_s'] * 1000:.0f} ms"),
         ("Publish -> visible on app2", f"{f['publish_visible_app2_s'] * 1000:.0f} ms"),
         ("Publish -> visible through Varnish", f"{f['publish_visible_varnish_s'] * 1000:.0f} ms"),
@@ -431,6 +461,9 @@ def main():
     print(f"\nwrk {' '.join(WRK_ARGS)} -d10s, {os.cpu_count()} CPUs (shared machine: noisy)")
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
+    if missed_limits:
+        print("\nFEHLER / FAILED: " + "; ".join(missed_limits), file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
