@@ -65,7 +65,7 @@ sub vcl_init {
 sub vcl_recv {
     set req.backend_hint = app.backend();
     if (req.restarts == 0) {
-        unset req.http.X-Grace-Retry;  # set only by vcl_deliver below, never by clients
+        unset req.http.X-Grace-Retry;  # set only by vcl_synth below, never by clients
     }
 
     if (req.method == "PURGE") {
@@ -79,7 +79,7 @@ sub vcl_recv {
     unset req.http.Accept-Language;
 
     # Grace: a healthy app gets a fresh copy soon after the TTL; a sick app (or a retry after
-    # a 5xx, see vcl_deliver) gets whatever cached copy there is, up to 24 h old.
+    # a failed fetch, see vcl_synth) gets whatever cached copy there is, up to 24 h old.
     if (req.http.X-Grace-Retry) {
         set req.grace = 24h;
     } elseif (std.healthy(req.backend_hint)) {
@@ -105,12 +105,15 @@ sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);  # passed requests (admin, forms, editors)
     }
-    # Errors are never cached. A failed background refresh keeps the stale copy instead.
+    # Errors are never cached. A failed fetch is abandoned instead, which leaves any stale copy
+    # in place (a new object, even an uncacheable one, would replace it); vcl_synth then
+    # retries with a 24 h grace. Only the retry itself delivers the app's error page.
     if (beresp.status >= 500) {
-        if (bereq.is_bgfetch) {
+        if (bereq.is_bgfetch || !bereq.http.X-Grace-Retry) {
             return (abandon);
         }
         set beresp.ttl = 0s;
+        set beresp.grace = 0s;
         set beresp.uncacheable = true;
         return (deliver);
     }
@@ -141,13 +144,20 @@ sub vcl_pass {
     set req.http.X-Cache = "PASS";
 }
 
-sub vcl_deliver {
-    # The app (or its database) failed: try once more, now accepting a stale cached copy.
-    if (resp.status >= 500 && req.restarts == 0 && req.http.X-Cache != "PASS"
-        && (req.method == "GET" || req.method == "HEAD")) {
-        set req.http.X-Grace-Retry = "1";
-        return (restart);
+sub vcl_backend_error {
+    # No answer at all (app down, timeout): as above, first a retry with grace, then a German
+    # notice instead of Varnish's error page.
+    if (bereq.is_bgfetch || (!bereq.uncacheable && !bereq.http.X-Grace-Retry)) {
+        return (abandon);
     }
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    synthetic({"<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Vorübergehend nicht erreichbar</title></head><body><h1>Vorübergehend nicht erreichbar</h1><p>Die Website ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.</p></body></html>"});
+    return (deliver);
+}
+
+sub vcl_deliver {
     set resp.http.X-Cache = req.http.X-Cache;
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
@@ -160,6 +170,12 @@ sub vcl_deliver {
 }
 
 sub vcl_synth {
+    # An abandoned fetch (the app or its database failed): once more, accepting a stale copy.
+    if (resp.status == 503 && req.restarts == 0 && !req.http.X-Grace-Retry
+        && (req.method == "GET" || req.method == "HEAD")) {
+        set req.http.X-Grace-Retry = "1";
+        return (restart);
+    }
     if (resp.status == 405) {
         set resp.http.Content-Type = "text/plain; charset=utf-8";
         synthetic("PURGE ist nur von freigegebenen Adressen erlaubt.");
