@@ -127,8 +127,10 @@ keys = list(r.scan_iter(match=f"{sys.argv[4]}:*", count=1000))
 if keys:
     r.delete(*keys)
 PYEOF
-  rm -f /tmp/seaweedfs-*"$W_MASTER"*.sock /tmp/seaweedfs-*"$W_VOL"*.sock \
-    /tmp/seaweedfs-*"$W_FILER"*.sock /tmp/seaweedfs-*"$S3"*.sock 2>/dev/null
+  # SeaweedFS leaves its gRPC sockets behind, named by port.
+  for port in "$W_MASTER_G" "$W_VOL_G" "$W_FILER_G" "$S3_G"; do
+    rm -f /tmp/seaweedfs-*-grpc-"$port".sock
+  done
   if [ -n "${SCALE_OUT:-}" ]; then
     cp "$WORK"/*.log "$OUT"/ 2>/dev/null
   elif [ $rc -ne 0 ]; then
