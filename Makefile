@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test backup restore backup-test bench
+.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test scale-test backup restore backup-test bench
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:
 
 outage-test: install ## Stop a throw-away PostgreSQL under load: 503 page, then recovery without restart
 	bash .ci/outage.sh
+
+scale-test: install ## Varnish + two gunicorn instances + PostgreSQL + Redis + S3 (SeaweedFS): publish, renditions, load
+	bash .ci/scale.sh
 
 backup: install ## Write backups/strategische-partnerschaften-<UTC time>.tar.gz (database + media)
 	$(PY) manage.py backup

@@ -500,14 +500,38 @@ def _purge_frontend_cache(paths):
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    if paths is EVERYTHING:
-        paths = _pages_paths(Page.objects.live().filter(depth__gte=2)) | {"/sitemap.xml"}
     roots = {root.root_url.rstrip("/") for root in _site_roots()}
+    if paths is EVERYTHING:
+        if _ban_everything(roots):
+            return
+        paths = _pages_paths(Page.objects.live().filter(depth__gte=2)) | {"/sitemap.xml"}
     urls = [root + path for root in sorted(roots) for path in sorted(paths)]
     try:
         purge_urls_from_cache(urls)
     except Exception:
         logger.exception("Frontend-Cache konnte nicht geleert werden")
+
+
+def _ban_everything(roots):
+    """One BAN per host to each Varnish (deploy/varnish/default.vcl) instead of a PURGE per page.
+
+    True when every configured front-end cache is a Varnish (HTTPBackend); a CDN gets the URLs.
+    """
+    from urllib.parse import urlsplit
+    from urllib.request import Request, urlopen
+
+    backends = settings.WAGTAILFRONTENDCACHE.values()
+    if any(b["BACKEND"] != "wagtail.contrib.frontend_cache.backends.HTTPBackend" for b in backends):
+        return False
+    for backend in backends:
+        location = backend["LOCATION"].rstrip("/")
+        for root in roots:
+            request = Request(location + "/", method="BAN", headers={"Host": urlsplit(root).netloc})
+            try:
+                urlopen(request, timeout=5).close()  # noqa: S310 - configured LOCATION
+            except OSError:
+                logger.exception("Frontend-Cache (%s) konnte nicht geleert werden", location)
+    return True
 
 
 _bulk = threading.local()

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.views.serve import ServeView
 
 from . import search, views
 from .sitemaps import PageSitemap
@@ -12,6 +13,14 @@ from .sitemaps import PageSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    # Signed rendition URLs ({% image_url %} / generate_image_url): whichever replica gets the
+    # request makes the rendition from the original in the shared media storage, stores it
+    # there and redirects to it (S3/CDN or /media/), so no replica needs local files.
+    re_path(
+        r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$",
+        ServeView.as_view(action="redirect"),
+        name="wagtailimages_serve",
+    ),
     path("suche/", search.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz/ for load balancers and Varnish without Host check or database.
+    "partnerships.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "partnerships.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -117,7 +121,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Only the admin uses sessions: a login lasts a working day.
+# Only the admin uses sessions: a login lasts a working day. Sessions live in the database, so
+# every app replica sees every login (no per-process or per-machine session state).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -157,6 +163,57 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded media (images, renditions, documents) on S3-compatible object storage when a bucket
+# is configured, so any number of app replicas share them; local disk (MEDIA_ROOT) otherwise.
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are read by boto3 from the environment.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGIN = ""  # origin of public media URLs when they are not served by this site
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")  # empty: Amazon S3 itself
+    _s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")  # e.g. a CDN in front of the bucket
+    _s3_location = os.environ.get("AWS_LOCATION", "").strip("/")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "us-east-1"),
+            # Path-style (endpoint/bucket/key) works with every S3-compatible store (MinIO,
+            # SeaweedFS, Ceph, Hetzner, IONOS, ...); Amazon itself prefers virtual hosts.
+            "addressing_style": os.environ.get(
+                "AWS_S3_ADDRESSING_STYLE", "path" if _s3_endpoint else "virtual"
+            ),
+            "signature_version": "s3v4",
+            "location": _s3_location,
+            "custom_domain": _s3_domain or None,
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            # Media on a public website is public: plain, cacheable URLs without signatures.
+            # Read access comes from the bucket policy; no per-object ACLs (AWS_DEFAULT_ACL
+            # unset), since new Amazon buckets refuse ACLs and most S3 clones ignore them.
+            "querystring_auth": False,
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            # Never overwrite: a new upload with an existing name gets a suffix, as on disk.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if _s3_domain:
+        MEDIA_ORIGIN = f"{os.environ.get('AWS_S3_URL_PROTOCOL', 'https:')}//{_s3_domain}"
+        MEDIA_URL = f"{MEDIA_ORIGIN}/{_s3_location + '/' if _s3_location else ''}"
+    elif _s3_endpoint:
+        _parts = urlsplit(_s3_endpoint)
+        MEDIA_ORIGIN = f"{_parts.scheme}://{_parts.netloc}"
+        MEDIA_URL = f"{_s3_endpoint.rstrip('/')}/{AWS_STORAGE_BUCKET_NAME}/" + (
+            f"{_s3_location}/" if _s3_location else ""
+        )
+    else:
+        MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+        MEDIA_URL = f"{MEDIA_ORIGIN}/{_s3_location + '/' if _s3_location else ''}"
+MEDIA_URL = os.environ.get("MEDIA_URL", MEDIA_URL)
+if os.environ.get("MEDIA_URL") and "://" in MEDIA_URL:
+    _parts = urlsplit(MEDIA_URL)
+    MEDIA_ORIGIN = f"{_parts.scheme}://{_parts.netloc}"
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed names; hashed names get a year automatically
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -216,10 +273,10 @@ _CSP_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    "media-src": ["'self'"],
+    "media-src": ["'self'", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "frame-src": ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
@@ -288,6 +345,26 @@ PAGE_CACHE_QUERY_PARAMS = {"page", "tag", "branche", "bundesland", "phase"}
 # Never cached: the admin (and previews), search (every search is counted for the report),
 # documents (served with their own headers), static and media files.
 PAGE_CACHE_EXCLUDE_PREFIXES = [ADMIN_URL_PREFIX, "/suche/", "/dokumente/", STATIC_URL, MEDIA_URL]
+
+# HTTP cache in front (Varnish and/or a CDN): Wagtail purges a page's URLs when it is
+# published, unpublished, moved or deleted. Each back end is switched on by its variables.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):  # e.g. http://127.0.0.1:6081 (PURGE requests)
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):  # credentials: the usual AWS_* variables
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,489 @@
+"""Checks and measurements of the scale test; started by .ci/scale.sh with the services running.
+
+Two gunicorn instances (app1, app2) share one PostgreSQL database, one Redis database and one
+S3 bucket; Varnish balances over both. This script, with the same environment (settings,
+database, bucket) as the instances:
+
+1. logs in through app1 and uses the same session on app2 (shared sessions);
+2. saves a draft of the home page and publishes it through app1's admin; app2 and Varnish
+   must show the new text within 1 s (Wagtail's frontend cache purge, no per-process state);
+3. uploads an image through app1's admin and has app2 make a rendition (signed serve URL),
+   stored in and fetched from the object store; neither instance keeps a local media file;
+4. database outage: Varnish keeps serving a cached page (grace), app2 answers 503;
+5. wrk on the cached home page through Varnish and on the same HTML from nginx.
+
+Figures go to stdout (table) and OUT/figures.json. Any failed check exits non-zero.
+"""
+
+import argparse
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import requests
+from bs4 import BeautifulSoup
+
+SITE_HOST = "localhost"  # the Wagtail Site's hostname: Varnish caches and purges per Host
+LATENCY_LIMIT_S = 1.0
+RATIO_LIMIT = 0.5
+WRK_ARGS = ["-t2", "-c8", "--timeout", "5s"]
+
+figures = {}
+missed_limits = []  # measured limits: reported together at the end, after all figures
+
+
+def limit(condition, message):
+    if not condition:
+        print(f"LIMIT MISSED: {message}", file=sys.stderr)
+        missed_limits.append(message)
+
+
+def check(condition, message):
+    if not condition:
+        print(f"FEHLER / FAILED: {message}", file=sys.stderr)
+        sys.exit(1)
+
+
+def wait_for(url, headers=None, timeout=90):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            resp = requests.get(url, headers=headers, timeout=5, allow_redirects=False)
+            if resp.status_code == 200:
+                return resp
+            last = resp.status_code
+        except requests.RequestException as exc:
+            last = exc
+        time.sleep(0.3)
+    check(False, f"{url} did not answer 200 within {timeout} s (last: {last})")
+
+
+class Admin:
+    """A logged-in editor talking to one instance, with a cookie jar that can move over.
+
+    Production settings mark the cookies Secure; the instances believe they are behind HTTPS
+    (X-Forwarded-Proto), so the cookies are sent by hand over plain loopback HTTP.
+    """
+
+    def __init__(self, base, cookies=None):
+        self.base = base
+        self.cookies = dict(cookies or {})
+
+    def _headers(self):
+        host = self.base.split("://", 1)[1]
+        return {"X-Forwarded-Proto": "https", "Origin": f"https://{host}"}
+
+    def request(self, method, path, **kwargs):
+        resp = requests.request(
+            method,
+            self.base + path,
+            headers=self._headers(),
+            cookies=self.cookies,
+            allow_redirects=False,
+            timeout=30,
+            **kwargs,
+        )
+        for cookie in resp.cookies:
+            self.cookies[cookie.name] = cookie.value
+        return resp
+
+    def form(self, path, selector="form[method=post]"):
+        resp = self.request("GET", path)
+        check(resp.status_code == 200, f"GET {path} on {self.base}: {resp.status_code}")
+        soup = BeautifulSoup(resp.text, "html.parser")
+        forms = [
+            f for f in soup.select(selector) if f.find("input", {"name": "csrfmiddlewaretoken"})
+        ]
+        check(forms, f"no form with a CSRF token on {path}")
+        form = forms[0]
+        data = {}
+        for field in form.find_all(["input", "select", "textarea"]):
+            name = field.get("name")
+            if not name or field.get("type") in ("submit", "file", "checkbox", "radio"):
+                continue
+            if field.name == "select":
+                option = field.find("option", selected=True) or field.find("option")
+                data[name] = option.get("value", "") if option else ""
+            elif field.name == "textarea":
+                data[name] = field.text
+            else:
+                data[name] = field.get("value", "")
+        return form, data
+
+    def login(self, username, password):
+        _, data = self.form("/admin/login/")
+        data.update(username=username, password=password)
+        resp = self.request("POST", "/admin/login/", data=data)
+        check(resp.status_code == 302, f"admin login through {self.base}: {resp.status_code}")
+        check("sessionid" in self.cookies, "no session cookie after login")
+
+
+def django_setup():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+
+
+def publish_through_app1(admin1, args):
+    """Editor saves a draft (ORM, as the edit view would) and publishes it through app1."""
+    from partnerships.models import HomePage
+
+    home = HomePage.objects.get()
+    marker = f"Skalierungstest {os.getpid()}-{int(time.time())}"
+    # Warm every cache there is with the old version: Varnish, the instances.
+    for _ in range(2):
+        requests.get(args.varnish + "/", headers={"Host": SITE_HOST}, timeout=10)
+        requests.get(args.app2 + "/", timeout=10)
+    resp = requests.get(args.varnish + "/", headers={"Host": SITE_HOST}, timeout=10)
+    check(resp.headers.get("X-Cache") == "HIT", f"home page not cached: {resp.headers}")
+    check(marker not in resp.text, "marker already there")
+    # How long the app takes to render the home page right now (the machine may be busy).
+    renders = []
+    for _ in range(5):
+        t0 = time.monotonic()
+        requests.get(args.app2 + "/", timeout=10)
+        renders.append(time.monotonic() - t0)
+    figures["home_render_app2_s"] = round(sorted(renders)[2], 3)
+
+    draft = home.specific
+    draft.intro = f"<p>{marker}: neue Fassung, über Instanz 1 veröffentlicht.</p>"
+    draft.save_revision()
+
+    path = f"/admin/bulk/wagtailcore/page/publish/?id={home.pk}"
+    _, data = admin1.form(path)
+    started = time.monotonic()
+    resp = admin1.request("POST", path, data=data)
+    published = time.monotonic()
+    check(resp.status_code == 302, f"publish through app1: {resp.status_code}")
+    home.refresh_from_db()
+    check(marker in home.intro, "the publish did not reach the database")
+
+    # Visitors keep arriving: per target a new request every 100 ms (at most 2 at a time), so
+    # the figure is "publish -> first answer with the new text", not one slow poll's timing.
+    seen = {}
+    lock = threading.Lock()
+
+    def fetch(name, url, headers):
+        try:
+            body = requests.get(url, headers=headers, timeout=10).text
+        except requests.RequestException:
+            return
+        if marker in body:
+            with lock:
+                seen.setdefault(name, time.monotonic() - published)
+
+    targets = [
+        ("app2", args.app2 + "/", {}),
+        ("varnish", args.varnish + "/", {"Host": SITE_HOST}),
+    ]
+    running = []
+    deadline = published + 5
+    while len(seen) < len(targets) and time.monotonic() < deadline:
+        running = [t for t in running if t.is_alive()]
+        for name, url, headers in targets:
+            if name not in seen and sum(t.name == name for t in running) < 2:
+                thread = threading.Thread(target=fetch, args=(name, url, headers), name=name)
+                thread.start()
+                running.append(thread)
+        time.sleep(0.1)
+    for thread in running:
+        thread.join()
+    figures["publish_request_s"] = round(published - started, 3)
+    for name in ("app2", "varnish"):
+        check(name in seen, f"{name} still shows the old home page 5 s after publishing")
+        figures[f"publish_visible_{name}_s"] = round(seen[name], 3)
+        limit(
+            seen[name] <= LATENCY_LIMIT_S,
+            f"{name} showed the new version only after {seen[name]:.2f} s (limit 1 s)",
+        )
+    again = requests.get(args.varnish + "/", headers={"Host": SITE_HOST}, timeout=10)
+    check(marker in again.text and again.headers.get("X-Cache") == "HIT", "new version not cached")
+    print(
+        f"publish through app1 ({figures['publish_request_s']:.2f} s): new version on app2 after "
+        f"{seen['app2'] * 1000:.0f} ms, through Varnish after {seen['varnish'] * 1000:.0f} ms"
+    )
+
+
+def image_through_both(admin1, args):
+    """Upload through app1's admin, rendition made by app2 from the shared bucket."""
+    from django.core.files.storage import default_storage
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+    from wagtail.images.utils import generate_signature
+
+    title = f"Skalierungstest-Bild {os.getpid()}"
+    buf = io.BytesIO()
+    picture = PILImage.new("RGB", (800, 600), (30, 90, 160))
+    picture.paste((240, 200, 40), (200, 150, 600, 450))
+    picture.save(buf, "JPEG", quality=90)
+
+    _, data = admin1.form("/admin/images/add/")
+    data.update(title=title, description="Blaues Rechteck mit gelbem Feld (Testbild)")
+    resp = admin1.request(
+        "POST",
+        "/admin/images/add/",
+        data=data,
+        files={"file": ("skalierungstest.jpg", buf.getvalue(), "image/jpeg")},
+    )
+    check(resp.status_code == 302, f"image upload through app1: {resp.status_code}")
+    image = get_image_model().objects.get(title=title)
+    check(default_storage.exists(image.file.name), "original not in the object store")
+    check(image.width == 800 and image.height == 600, "wrong image size recorded")
+
+    spec = "fill-320x240"
+    url = f"/bilder/{generate_signature(image.pk, spec)}/{image.pk}/{spec}/"
+    bad = requests.get(args.app2 + url.replace("/bilder/", "/bilder/x"), timeout=10)
+    check(bad.status_code == 403, f"tampered rendition URL: {bad.status_code}")
+    started = time.monotonic()
+    resp = requests.get(args.app2 + url, timeout=30, allow_redirects=False)
+    check(resp.status_code in (301, 302), f"rendition through app2: {resp.status_code}")
+    location = resp.headers["Location"]
+    check(location.startswith(os.environ["AWS_S3_ENDPOINT_URL"]), f"not in S3: {location}")
+    rendition = requests.get(location, timeout=10)
+    elapsed = time.monotonic() - started
+    check(rendition.status_code == 200, f"rendition from the object store: {rendition.status_code}")
+    size = PILImage.open(io.BytesIO(rendition.content)).size
+    check(size == (320, 240), f"rendition has size {size}")
+    # Made once: app1 now finds the same rendition in the shared database and bucket.
+    again = requests.get(args.app1 + url, timeout=30, allow_redirects=False)
+    check(again.headers.get("Location") == location, "app1 made a second rendition")
+    local = [p for d in (args.media1, args.media2) for p in Path(d).rglob("*") if p.is_file()]
+    check(not local, f"instances wrote media to local disk: {local[:3]}")
+    figures["rendition_app2_s"] = round(elapsed, 3)
+    print(
+        f"image uploaded through app1, {spec} made by app2 and fetched from S3 in "
+        f"{elapsed * 1000:.0f} ms ({len(rendition.content)} bytes): {location}"
+    )
+
+
+def sessions_shared(admin1, args):
+    admin2 = Admin(args.app2, admin1.cookies)
+    resp = admin2.request("GET", "/admin/")
+    check(resp.status_code == 200, f"app2 does not know app1's login: {resp.status_code}")
+    print("sessions: logged in through app1, app2 shows the admin dashboard with that cookie")
+
+
+def varnish_param(args, name, value):
+    subprocess.run(
+        [
+            shutil.which("varnishadm") or "/usr/bin/varnishadm",
+            "-n",
+            args.varnish_workdir,
+            "param.set",
+            name,
+            str(value),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def database_outage(args):
+    """Grace mode: the database goes away; Varnish still serves the cached page."""
+    import psycopg2
+
+    from partnerships.models import HomePage
+
+    page = HomePage.objects.get().get_children().live().first().specific
+    path = page.relative_url(None)
+    # Rendered once directly (its listing renditions made), then cached in Varnish with a 1 s
+    # TTL, so during the outage it is stale, not just cached.
+    requests.get(args.app2 + path, timeout=60)
+    varnish_param(args, "default_ttl", 1)
+    requests.request("PURGE", args.varnish + path, headers={"Host": SITE_HOST}, timeout=5)
+    first = requests.get(args.varnish + path, headers={"Host": SITE_HOST}, timeout=60)
+    check(first.status_code == 200, f"{path}: {first.status_code}")
+    cached = requests.get(args.varnish + path, headers={"Host": SITE_HOST}, timeout=60)
+    check(cached.headers.get("X-Cache") == "HIT", f"{path} not cached: {dict(cached.headers)}")
+    varnish_param(args, "default_ttl", 120)
+
+    conn = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute(f'ALTER DATABASE "{args.dbname}" ALLOW_CONNECTIONS false')
+    cur.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = %s AND pid <> pg_backend_pid()",
+        [args.dbname],
+    )
+    try:
+        time.sleep(12)  # past TTL and the 10 s grace a healthy backend gets: the retry path
+        direct = requests.get(args.app2 + path, timeout=10)
+        check(direct.status_code == 503, f"app2 during the outage: {direct.status_code}")
+        stale = requests.get(args.varnish + path, headers={"Host": SITE_HOST}, timeout=10)
+        if stale.status_code != 200:
+            log = subprocess.run(
+                [
+                    shutil.which("varnishlog") or "/usr/bin/varnishlog",
+                    "-n",
+                    args.varnish_workdir,
+                    "-d",
+                    "-g",
+                    "request",
+                    "-q",
+                    f'ReqURL eq "{path}"',
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
+            Path(args.out, "varnishlog-outage.txt").write_text(log)
+        check(stale.status_code == 200, f"Varnish during the outage: {stale.status_code}")
+        check(page.title in stale.text, "Varnish served something else during the outage")
+        other = requests.get(
+            args.varnish + "/suche/?q=cluster", headers={"Host": SITE_HOST}, timeout=10
+        )
+        check(other.status_code == 503, f"uncached page during the outage: {other.status_code}")
+        figures["outage_cached_page"] = f"{stale.status_code} {stale.headers.get('X-Cache')}"
+        print(
+            f"database outage: app2 answers 503, Varnish serves {path} "
+            f"({stale.headers.get('X-Cache')}), an uncached URL gets the 503 page"
+        )
+    finally:
+        cur.execute(f'ALTER DATABASE "{args.dbname}" ALLOW_CONNECTIONS true')
+        conn.close()
+    wait_for(args.app2 + path, timeout=30)
+
+
+def varnish_counters(args):
+    out = subprocess.run(
+        [
+            shutil.which("varnishstat") or "/usr/bin/varnishstat",
+            "-n",
+            args.varnish_workdir,
+            "-1",
+            "-f",
+            "MAIN.cache_hit",
+            "-f",
+            "MAIN.cache_miss",
+            "-f",
+            "MAIN.s_pass",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {line.split()[0]: int(line.split()[1]) for line in out.splitlines() if line.strip()}
+
+
+def wrk(url, host=None, duration="10s"):
+    cmd = ["wrk", *WRK_ARGS, f"-d{duration}", "--latency"]
+    if host:
+        cmd += ["-H", f"Host: {host}"]
+    out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    check(not non2xx, f"wrk on {url}: {non2xx and non2xx.group(1)} error answers")
+    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    return rps, p99, out
+
+
+def load_comparison(args):
+    resp = requests.get(args.varnish + "/", headers={"Host": SITE_HOST}, timeout=10)
+    check(resp.headers.get("X-Cache") == "HIT", "home page not cached before the load test")
+    Path(args.www, "index.html").write_bytes(resp.content)
+    static = requests.get(args.nginx + "/", timeout=10)
+    check(static.content == resp.content, "nginx does not serve the same HTML")
+
+    wrk(args.varnish + "/", SITE_HOST, "3s")  # warm-up, discarded
+    before = varnish_counters(args)
+    v_rps, v_p99, v_out = wrk(args.varnish + "/", SITE_HOST)
+    after = varnish_counters(args)
+    wrk(args.nginx + "/", None, "3s")
+    n_rps, n_p99, n_out = wrk(args.nginx + "/")
+    Path(args.out, "wrk-varnish.txt").write_text(v_out)
+    Path(args.out, "wrk-nginx.txt").write_text(n_out)
+    misses = after["MAIN.cache_miss"] - before["MAIN.cache_miss"]
+    hits = after["MAIN.cache_hit"] - before["MAIN.cache_hit"]
+    check(
+        misses <= 2 and hits > 0,
+        f"Varnish was not serving from cache: {hits} hits, {misses} misses",
+    )
+    ratio = v_rps / n_rps
+    figures.update(
+        page_bytes=len(resp.content),
+        varnish_rps=round(v_rps),
+        varnish_p99=v_p99,
+        nginx_rps=round(n_rps),
+        nginx_p99=n_p99,
+        ratio=round(ratio, 2),
+        varnish_hits=hits,
+        varnish_misses=misses,
+    )
+    limit(ratio >= RATIO_LIMIT, f"Varnish reached only {ratio:.0%} of nginx (limit 50 %)")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for name in (
+        "app1",
+        "app2",
+        "varnish",
+        "varnish-workdir",
+        "nginx",
+        "www",
+        "dbname",
+        "media1",
+        "media2",
+        "out",
+    ):
+        ap.add_argument(f"--{name}", required=True)
+    args = ap.parse_args()
+
+    for base in (args.app1, args.app2):
+        wait_for(base + "/healthz/")
+    wait_for(args.varnish + "/", headers={"Host": SITE_HOST})
+    health = requests.get(args.app1 + "/healthz/", headers={"Host": "10.1.2.3"}, timeout=5)
+    check(health.status_code == 200 and health.text == "ok\n", "healthz with a foreign Host")
+    django_setup()
+    try:
+        run_checks(args)
+    except requests.RequestException as exc:
+        check(False, f"request failed: {exc!r}")
+
+
+def run_checks(args):
+    admin1 = Admin(args.app1)
+    admin1.login("admin", os.environ["ADMIN_PASSWORD"])
+    sessions_shared(admin1, args)
+    publish_through_app1(admin1, args)
+    image_through_both(admin1, args)
+    load_comparison(args)
+    database_outage(args)
+
+    Path(args.out, "figures.json").write_text(json.dumps(figures, indent=2))
+    f = figures
+    rows = [
+        ("Home page render on app2 (median of 5)", f"{f['home_render_app2_s'] * 1000:.0f} ms"),
+        ("Publish request on app1 (incl. purge)", f"{f['publish_request_s'] * 1000:.0f} ms"),
+        ("Publish -> visible on app2", f"{f['publish_visible_app2_s'] * 1000:.0f} ms"),
+        ("Publish -> visible through Varnish", f"{f['publish_visible_varnish_s'] * 1000:.0f} ms"),
+        ("Rendition: app2 makes it + fetch from S3", f"{f['rendition_app2_s'] * 1000:.0f} ms"),
+        (
+            f"Varnish, cached home page ({f['page_bytes']} B)",
+            f"{f['varnish_rps']} req/s (p99 {f['varnish_p99']})",
+        ),
+        ("nginx, same HTML as a static file", f"{f['nginx_rps']} req/s (p99 {f['nginx_p99']})"),
+        ("Varnish / nginx", f"{f['ratio']:.2f} (limit >= {RATIO_LIMIT})"),
+        ("Cached page during DB outage", f["outage_cached_page"]),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"\nwrk {' '.join(WRK_ARGS)} -d10s, {os.cpu_count()} CPUs (shared machine: noisy)")
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
+    if missed_limits:
+        print("\nFEHLER / FAILED: " + "; ".join(missed_limits), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
