@@ -26,6 +26,7 @@ class HealthCheckMiddleware:
             return response
         return self.get_response(request)
 
+
 # Wagtail's preview views (pages, snippets: ``…/edit/preview/``, ``…/add/…/preview/``).
 PREVIEW_SUFFIX = "/preview/"
 
