@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
+from partnerships.snapshot import remembered_value, snapshot_value
 from partnerships.utils import paginate
 
 CASE_STUDIES_PER_PAGE = 12
@@ -88,16 +89,32 @@ class CaseStudyFilterForm(forms.Form):
     branche = forms.ChoiceField(label="Branche / Cluster", required=False)
     bundesland = forms.ChoiceField(label="Bundesland", required=False)
     phase = forms.ChoiceField(label="Projektphase", required=False)
+    konzept = forms.ChoiceField(label="Konzeptbaustein", required=False)
+
+    FIELDS = ("branche", "bundesland", "phase", "konzept")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["branche"].choices = [("", "Alle Branchen")] + list(
-            Branche.objects.values_list("slug", "name")
+        # The snippets change rarely: read once per content version (partnerships.snapshot).
+        self.fields["branche"].choices = [("", "Alle Branchen")] + snapshot_value(
+            ("branche-choices",), lambda: list(Branche.objects.values_list("slug", "name"))
         )
         self.fields["bundesland"].choices = [("", "Alle Bundesländer"), *BUNDESLAENDER]
-        self.fields["phase"].choices = [("", "Alle Phasen")] + list(
-            Projektphase.objects.values_list("slug", "name")
+        self.fields["phase"].choices = [("", "Alle Phasen")] + snapshot_value(
+            ("phase-choices",), lambda: list(Projektphase.objects.values_list("slug", "name"))
         )
+        self.fields["konzept"].choices = [("", "Alle Bausteine")] + snapshot_value(
+            ("concept-choices",), concept_choices
+        )
+
+
+def concept_choices():
+    """(slug, title) of the live, public concept pages, in the order of the concept index."""
+    from concepts.models import ConceptPage
+
+    return list(
+        ConceptPage.objects.live().filter(public_q()).order_by("path").values_list("slug", "title")
+    )
 
 
 class CaseStudyIndexPage(BasePage):
@@ -128,6 +145,22 @@ class CaseStudyIndexPage(BasePage):
             .order_by("title")
         )
 
+    def filtered_ids(self, branche="", bundesland="", phase="", konzept=""):
+        """The ids of the case studies matching the filter, in the order of the list."""
+        items = (
+            CaseStudyPage.objects.child_of(self).live().filter(public_q()).order_by("title", "pk")
+        )
+        if branche:
+            items = items.filter(branchen__slug=branche)
+        if bundesland:
+            items = items.filter(bundesland=bundesland)
+        if phase:
+            items = items.filter(phase__slug=phase)
+        if konzept:  # case studies citing the concept page (see ConceptPage.related_case_studies)
+            cited = CaseStudyConceptLink.objects.filter(concept__slug=konzept)
+            items = items.filter(pk__in=cited.values("page_id"))
+        return list(items.values_list("pk", flat=True))
+
     # Preview modes: the whole list, and the list as a visitor sees it after choosing one
     # Branche or Projektphase in the filter (one mode per snippet, built when the editor opens).
     PREVIEW_FILTERS = {"branche": (Branche, "Branche"), "phase": (Projektphase, "Projektphase")}
@@ -154,20 +187,23 @@ class CaseStudyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only the known parameters, each once: repeated or foreign keys are ignored.
-        data = {key: request.GET.get(key, "") for key in ("branche", "bundesland", "phase")}
+        data = {key: request.GET.get(key, "") for key in CaseStudyFilterForm.FIELDS}
         form = CaseStudyFilterForm(data)
-        items = self.case_studies()
         invalid_filter = not form.is_valid()
         if invalid_filter:
-            items = items.none()
+            ids = []
         else:
-            if form.cleaned_data["branche"]:
-                items = items.filter(branchen__slug=form.cleaned_data["branche"])
-            if form.cleaned_data["bundesland"]:
-                items = items.filter(bundesland=form.cleaned_data["bundesland"])
-            if form.cleaned_data["phase"]:
-                items = items.filter(phase__slug=form.cleaned_data["phase"])
-        page = paginate(request, items, CASE_STUDIES_PER_PAGE)
+            chosen = tuple(form.cleaned_data[key] for key in CaseStudyFilterForm.FIELDS)
+            ids = remembered_value(
+                "case-study-lists",
+                (self.pk, chosen),
+                lambda: self.filtered_ids(*chosen),
+                limit=1000,  # at most every combination of the filter's values
+            )
+        page = paginate(request, ids, CASE_STUDIES_PER_PAGE)
+        # Only the cards shown are read in full, in the order of the list.
+        by_id = self.case_studies().filter(pk__in=list(page.object_list)).in_bulk()
+        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
         query = {k: v for k, v in data.items() if v}
         context.update(
             filter_form=form,
@@ -323,26 +359,47 @@ class CaseStudyPage(BasePage):
             .order_by("path")
         )
 
-    def more_case_studies(self, limit=MORE_CASE_STUDIES):
-        """Other live case studies sharing a Branche, most shared Branchen first."""
+    def more_case_studies(self, limit=MORE_CASE_STUDIES, remember=False):
+        """Other live case studies sharing a Branche, most shared Branchen first.
+
+        The ranking groups every case study sharing a Branche; with ``remember`` its result
+        (a few ids) is kept per content version (``partnerships.snapshot``), and only the
+        cards are read per request."""
         branche_ids = [branche.pk for branche in self.branche_list]
         if not branche_ids:
-            return CaseStudyPage.objects.none()
-        return (
-            CaseStudyPage.objects.live()
-            .filter(public_q())
-            .filter(branchen__in=branche_ids)
-            .exclude(pk=self.pk)
-            .annotate(shared=models.Count("branchen"))
-            .order_by("-shared", "title")
+            return []
+
+        def ranked_ids():
+            return list(
+                CaseStudyPage.objects.live()
+                .filter(public_q())
+                .filter(branchen__in=branche_ids)
+                .exclude(pk=self.pk)
+                .values("pk", "title")
+                .annotate(shared=models.Count("branchen"))
+                .order_by("-shared", "title")
+                .values_list("pk", flat=True)[:limit]
+            )
+
+        if remember:
+            key = (self.pk, tuple(branche_ids), limit)
+            ids = remembered_value("more-case-studies", key, ranked_ids, limit=5000)
+        else:
+            ids = ranked_ids()
+        by_id = (
+            CaseStudyPage.objects.filter(pk__in=ids)
             .select_related("listing_image", "hero_image")
-            .defer_streamfields()[:limit]
+            .defer_streamfields()
+            .in_bulk()
         )
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_concepts"] = list(self.related_concepts(request))
-        context["more_case_studies"] = list(self.more_case_studies())
+        # A preview may show unsaved Branchen: rank afresh.
+        remember = not getattr(request, "is_preview", False)
+        context["more_case_studies"] = self.more_case_studies(remember=remember)
         return context
 
 

@@ -6,6 +6,10 @@ from wagtail.search import index
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchors
 from partnerships.models import BasePage
 from partnerships.queries import public_q
+from partnerships.snapshot import snapshot_value
+
+# Case studies citing a concept page, listed on it (the rest: the case-study list's filter).
+RELATED_CASE_STUDIES = 6
 
 
 class ConceptIndexPage(BasePage):
@@ -79,5 +83,20 @@ class ConceptPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["toc"] = self.table_of_contents()
-        context["related_case_studies"] = list(self.related_case_studies())
+        # A few on the page, however many cite it; the rest in the filtered case-study list.
+        related = self.related_case_studies()
+        shown = list(related[:RELATED_CASE_STUDIES])
+        total = related.count() if len(shown) == RELATED_CASE_STUDIES else len(shown)
+        context["related_case_studies"] = shown
+        context["related_total"] = total
+        if total > len(shown):
+            index = snapshot_value(("case-study-index",), _case_study_index)
+            if index is not None:
+                context["related_all_url"] = f"{index.get_url(request)}?konzept={self.slug}"
         return context
+
+
+def _case_study_index():
+    from casestudies.models import CaseStudyIndexPage
+
+    return CaseStudyIndexPage.objects.live().filter(public_q()).order_by("path").first()

@@ -14,6 +14,7 @@ from wagtail.search import index
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
+from partnerships.snapshot import snapshot_value
 from partnerships.utils import clean_param, paginate
 
 from .feeds import NewsAtomFeed, NewsFeed
@@ -50,7 +51,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def archive_years(self):
-        return [d.year for d in self.news_items().dates("date", "year", order="DESC")]
+        """Years with news, newest first (counted once per content version, see
+        ``partnerships.snapshot``: it reads every news item)."""
+        return snapshot_value(
+            ("news-years", self.pk),
+            lambda: [d.year for d in self.news_items().dates("date", "year", order="DESC")],
+        )
+
+    def news_count(self):
+        """The number of news items (once per content version, like ``archive_years``)."""
+        return snapshot_value(("news-count", self.pk), lambda: self.news_items().count())
 
     def get_context(self, request, *args, year=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,10 +73,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if tag_slug and year is None:
             tag = Tag.objects.filter(slug=tag_slug).first()
             items = items.filter(tagged_items__tag=tag) if tag else items.none()
-        context["news_page"] = paginate(request, items, NEWS_PER_PAGE)
+        count = self.news_count() if year is None and not tag_slug else None
+        context["news_page"] = paginate(request, items, NEWS_PER_PAGE, count=count)
         context["archive_years"] = self.archive_years()
         context["year"] = year
         context["tag_slug"] = tag_slug if year is None else ""
+        context["index_url"] = self.get_url(request)  # for the archive links
         context["tag"] = tag
         return context
 
@@ -84,7 +96,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("<int:year>/")
     def year_archive(self, request, year):
-        if not 1 <= year <= 9999 or not self.news_items().filter(date__year=year).exists():
+        if year not in self.archive_years():
             raise Http404("Für dieses Jahr gibt es keine Meldungen.")
         return self.render(request, year=year)
 

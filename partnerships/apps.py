@@ -7,4 +7,4 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache, signals  # noqa: F401
+        from . import cache, signals, snapshot  # noqa: F401

@@ -386,6 +386,10 @@ def affected_paths(page):
     CaseStudyPage = apps.get_model("casestudies", "CaseStudyPage")
     if page_class is not None and issubclass(page_class, CaseStudyPage):
         paths |= _pages_paths(page.get_siblings(inclusive=False))
+    ConceptPage = apps.get_model("concepts", "ConceptPage")
+    if page_class is not None and issubclass(page_class, ConceptPage):
+        # The case-study filter offers every concept page (``?konzept=``).
+        paths |= _pages_paths(apps.get_model("casestudies", "CaseStudyIndexPage").objects.live())
     linked = _linked_pages(page)
     if linked is EVERYTHING:
         return EVERYTHING
@@ -545,6 +549,9 @@ def bulk_changes():
         yield
     finally:
         _bulk.active = False
+        from . import snapshot
+
+        snapshot.bump()  # bulk writes may bypass the signals that renew the content version
         if _page_cache_active():
             invalidate(EVERYTHING)
 

@@ -1,6 +1,7 @@
 """Site-wide models: images, the abstract base page, home page, standard pages, the contact
 page, settings."""
 
+import copy
 import logging
 
 from django.apps import apps
@@ -26,10 +27,10 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from . import contact, queries
+from . import contact, queries, snapshot
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, PageLinkBlock
 
 logger = logging.getLogger(__name__)
@@ -214,8 +215,16 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = self.featured_pages()
-        context["latest_news"] = self.latest_news()
+        if getattr(request, "is_preview", False):  # unsaved featured items: read afresh
+            context["featured_pages"] = self.featured_pages()
+            context["latest_news"] = self.latest_news()
+        else:  # the same for every visitor until the content changes (partnerships.snapshot)
+            context["featured_pages"] = snapshot.snapshot_value(
+                ("home-featured", self.pk), self.featured_pages
+            )
+            context["latest_news"] = snapshot.snapshot_value(
+                ("home-latest-news", self.pk), self.latest_news
+            )
         return context
 
 
@@ -461,3 +470,39 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Website-Einstellungen"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's ``for_request``, taken from the content snapshot where there is one: a
+        copy per request (Wagtail keeps the request on it), the footer links' pages loaded."""
+        attr_name = cls.get_cache_attr_name()
+        shared = snapshot.current()
+        if shared is None or hasattr(request, attr_name):
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = copy.copy(shared.get(("settings", site.pk), lambda: cls._load(site)))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
+
+    @classmethod
+    def _load(cls, site):
+        instance = cls.for_site(site)
+        for link in instance.footer_links:  # loads the linked pages in one query
+            link.value.get("page")
+        return instance
+
+
+class ContentVersion(models.Model):
+    """One row: a token renewed with every content change (``partnerships.snapshot``)."""
+
+    token = models.BigIntegerField("Inhaltsstand", default=0)
+
+    class Meta:
+        verbose_name = "Inhaltsstand"
+        verbose_name_plural = "Inhaltsstände"
+
+    def __str__(self):
+        return f"Inhaltsstand {self.token}"

@@ -15,14 +15,25 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
+from . import snapshot
+
 
 def public_q():
     """Pages outside every private section: no view restriction on the page or an ancestor.
 
-    The restricted page's path is read with a scalar subquery per restriction: PostgreSQL
-    cannot turn it into a join over all pages, so a listing scans only the (few)
-    restrictions per row instead of the page table (10 s -> ms for 10,000 news items).
+    With the content snapshot (``partnerships.snapshot``) the restricted sections are known:
+    usually none, so the listing query needs no condition at all; otherwise one path prefix
+    per restriction. Without it, the restricted page's path is read with a scalar subquery per
+    restriction: PostgreSQL cannot turn it into a join over all pages, so a listing scans only
+    the (few) restrictions per row instead of the page table (10 s -> ms for 10,000 news
+    items).
     """
+    paths = snapshot.restricted_paths()
+    if paths is not None:
+        condition = Q()
+        for path in paths:
+            condition &= ~Q(path__startswith=path)
+        return condition
     restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
     restricted = PageViewRestriction.objects.annotate(restricted_path=restricted_path).filter(
         restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path"))
@@ -39,6 +50,13 @@ def view_restrictions(page):
     """
     known = getattr(page, "_route_restricted", None)
     if known is not None and not any(known.values()):
+        return PageViewRestriction.objects.none()
+    paths = snapshot.restricted_paths()
+    if (
+        paths is not None
+        and page.alias_of_id is None
+        and not any(page.path.startswith(path) for path in paths)
+    ):
         return PageViewRestriction.objects.none()
     steplen = page.steplen
     paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
@@ -63,7 +81,41 @@ def _answers_itself(page_class, path_components):
 def route(root, request, path_components):
     """Route ``path_components`` below ``root`` like Wagtail's ``Page.route``, with one query
     for the pages along the path (and above ``root``, for the view restrictions) and one for
-    the specific page that answers."""
+    the specific page that answers.
+
+    With the content snapshot (``partnerships.snapshot``) the pages along a path are found
+    once per content version and process; a request then only reads the page it shows."""
+    shared = snapshot.current()
+    routes = shared.get("routes", dict) if shared is not None else None
+    key = (root.pk, tuple(path_components))
+    found = routes.get(key) if routes is not None else None
+    if found is None:
+        found = _pages_along(root, path_components)
+        if found is None:
+            return Page.route(root, request, path_components)
+        if routes is not None and len(routes) < MAX_REMEMBERED_ROUTES:
+            routes[key] = found
+    parent, trail, remaining, known = found
+    model = parent.specific_class
+    if model is None:
+        raise Http404
+    specific = model._default_manager.select_related(
+        *getattr(model, "route_select_related", ())
+    ).get(pk=parent.pk)
+    specific._cached_parent_obj = parent._cached_parent_obj
+    specific._route_trail = trail[:-1]
+    if known is not None:
+        specific._route_restricted = known
+    return specific.route(request, list(remaining))
+
+
+# Routes remembered per content version and process (about 1 KB each).
+MAX_REMEMBERED_ROUTES = 20_000
+
+
+def _pages_along(root, path_components):
+    """(page, trail, remaining components, restriction flags) for the deepest page along the
+    path that routes on, or None where Wagtail's own routing must answer; Http404 if no page."""
     steplen = root.steplen
     url_paths = [
         root.url_path + "/".join(path_components[:i]) + "/"
@@ -72,7 +124,13 @@ def route(root, request, path_components):
     above = [root.path[:i] for i in range(steplen, len(root.path) + 1, steplen)]
     pages = list(
         Page.objects.filter(
-            Q(url_path__in=url_paths, path__startswith=root.path, depth__gt=root.depth)
+            # The slug condition lets the database use the slug index (url_path has none).
+            Q(
+                slug__in=set(path_components),
+                url_path__in=url_paths,
+                path__startswith=root.path,
+                depth__gt=root.depth,
+            )
             | Q(path__in=above)
         )
         .annotate(
@@ -95,19 +153,11 @@ def route(root, request, path_components):
     if parent is root:
         if not chain:  # no child of ``root`` has the first slug: Wagtail would ask again
             raise Http404
-        return Page.route(root, request, path_components)
-    model = parent.specific_class
-    if model is None:
-        raise Http404
-    specific = model._default_manager.select_related(
-        *getattr(model, "route_select_related", ())
-    ).get(pk=parent.pk)
-    specific._cached_parent_obj = parent._cached_parent_obj
-    specific._route_trail = trail[:-1]
-    known = {path: flag for path, flag in flags.items() if specific.path.startswith(path)}
-    if len(known) == specific.depth:  # every page from the tree root down to this one
-        specific._route_restricted = known
-    return specific.route(request, remaining)
+        return None
+    known = {path: flag for path, flag in flags.items() if parent.path.startswith(path)}
+    if len(known) != parent.depth:  # not every page from the tree root down to this one
+        known = None
+    return parent, trail, remaining, known
 
 
 def ancestors(page):

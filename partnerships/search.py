@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from . import snapshot
 from .queries import public_q
 from .utils import clean_param, paginate
 
@@ -169,6 +170,60 @@ def with_listing_fields(pages):
     return pages.annotate(teaser=Coalesce(*names), date=F("newspage__date"))
 
 
+# Result pages remembered per process and content version (a few KB each).
+MAX_REMEMBERED_SEARCHES = 500
+
+
+def remembered_results(request, query, kind, search_query, promotions):
+    """``search_results``, computed once per content version for the same terms, type and
+    page (``partnerships.snapshot``): ranking thousands of matches is the expensive part of a
+    search, and the ranking only changes when the content does."""
+    shared = snapshot.current()
+    if shared is None:
+        return search_results(request, query, kind, search_query, promotions)
+    number = request.GET.get("page", "1")
+    promoted = tuple(p.pk for p in promotions)
+    key = (query, kind, number if len(number) <= 10 else "", promoted)
+    return shared.get_bounded(
+        "search",
+        key,
+        lambda: search_results(request, query, kind, search_query, promotions),
+        MAX_REMEMBERED_SEARCHES,
+    )
+
+
+def search_results(request, query, kind, search_query, promotions):
+    """(hits per type, the requested page of results with highlighted excerpts)."""
+    type_counts = {}
+    promoted_ids = [p.page_id for p in promotions if p.page_id]
+    # The search back end only understands plain lookups: Wagtail's own private-section
+    # filter, read once for all the queries below.
+    private = Page.objects.all().private_q()
+
+    def live_pages(model=Page):
+        # Each type is searched through its own model, not Page.type(model): PostgreSQL
+        # misjudges the join of the latter and took over 1 s for 1,000 case studies.
+        pages = model.objects.live().exclude(private).exclude(depth__lte=1)
+        return pages.exclude(id__in=promoted_ids) if promoted_ids else pages
+
+    type_counts[""] = live_pages().search(search_query).count()
+    for key, (_label, model_label) in SEARCH_TYPES.items():
+        type_counts[key] = live_pages(apps.get_model(model_label)).search(search_query).count()
+    if kind:
+        base = live_pages(apps.get_model(SEARCH_TYPES[kind][1])).defer_streamfields()
+    else:
+        base = with_listing_fields(live_pages())
+    results = base.search(search_query)
+    results_page = paginate(request, results, SEARCH_PER_PAGE, count=type_counts[kind])
+    results_page.object_list = list(results_page.object_list)
+    terms = highlight_terms(query)
+    for result in results_page:
+        result.search_excerpt = highlight(
+            getattr(result, "teaser", "") or result.search_description, terms
+        )
+    return type_counts, results_page
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     kind = search_type(request)
@@ -181,31 +236,9 @@ def search(request):
         if request.GET.get("page") in (None, "", "1"):
             record_hit(query)  # for the admin's report "Suchbegriffe"
     if search_query is not None:
-        promoted_ids = [p.page_id for p in promotions if p.page_id]
-        # The search back end only understands plain lookups: Wagtail's own private-section
-        # filter, read once for all the queries below.
-        private = Page.objects.all().private_q()
-
-        def live_pages(model=Page):
-            # Each type is searched through its own model, not Page.type(model): PostgreSQL
-            # misjudges the join of the latter and took over 1 s for 1,000 case studies.
-            pages = model.objects.live().exclude(private).exclude(depth__lte=1)
-            return pages.exclude(id__in=promoted_ids) if promoted_ids else pages
-
-        type_counts[""] = live_pages().search(search_query).count()
-        for key, (_label, model_label) in SEARCH_TYPES.items():
-            type_counts[key] = live_pages(apps.get_model(model_label)).search(search_query).count()
-        if kind:
-            base = live_pages(apps.get_model(SEARCH_TYPES[kind][1])).defer_streamfields()
-        else:
-            base = with_listing_fields(live_pages())
-        results = base.search(search_query)
-        results_page = paginate(request, results, SEARCH_PER_PAGE, count=type_counts[kind])
-        terms = highlight_terms(query)
-        for result in results_page:
-            result.search_excerpt = highlight(
-                getattr(result, "teaser", "") or result.search_description, terms
-            )
+        type_counts, results_page = remembered_results(
+            request, query, kind, search_query, promotions
+        )
     filters = [{"value": "", "label": "Alle", "count": type_counts.get("", 0), "active": not kind}]
     filters += [
         {"value": key, "label": label, "count": type_counts.get(key, 0), "active": key == kind}

@@ -254,3 +254,24 @@ def test_page_parameter_bounds(client, many_case_studies, value, expected_page):
     expected = 12 if expected_page == 1 else 6
     assert len(listed(response)) == expected
     assert f"Seite {expected_page} von 2" in main_text(response)
+
+
+def test_filter_by_concept_lists_the_case_studies_citing_it(client, site_tree):
+    doc = soup(client.get(URL))
+    options = [text_of(o) for o in doc.find("select", attrs={"name": "konzept"}).find_all("option")]
+    assert options == ["Alle Bausteine", *[page.title for page in site_tree.concepts]]
+    select = doc.find("select", attrs={"name": "konzept"})
+    assert text_of(doc.find("label", attrs={"for": select["id"]})) == "Konzeptbaustein"
+
+    keys, response = shown(client, {"konzept": "grundidee"}, site_tree)
+    assert keys == ["oldenburg"]  # the only case study citing "Grundidee"
+    assert count_text(response) == "1 Praxisbeispiel"
+    keys, _ = shown(client, {"konzept": "akteure"}, site_tree)
+    assert keys == []
+    # Combined with another filter, and an unknown concept like any unknown value.
+    keys, _ = shown(client, {"konzept": "grundidee", "bundesland": "bayern"}, site_tree)
+    assert keys == []
+    response = client.get(URL, {"konzept": "gibt-es-nicht"})
+    assert response.status_code == 200
+    assert "Unbekannter Filterwert" in main_text(response)
+    assert "Konzeptbaustein" in main_text(response)

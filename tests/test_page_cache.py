@@ -468,3 +468,16 @@ def test_other_spellings_of_a_page_address_are_not_cached(web, site_tree):
     assert web.get("/aktuelles/2008/").cache == "hit"
     assert web.get("/aktuelles/02008/").status == 200
     assert web.get("/aktuelles/02008/").cache == "miss"
+
+
+def test_renaming_a_concept_page_refreshes_the_case_study_filter(
+    web, site_tree, django_capture_on_commit_callbacks
+):
+    web.get("/praxisbeispiele/")
+    assert web.get("/praxisbeispiele/").cache == "hit"
+    page = ConceptPage.objects.get(pk=site_tree.concepts[1].pk)
+    page.title = "Akteure gewinnen"
+    commit(django_capture_on_commit_callbacks, lambda: publish(page))
+    listing = web.get("/praxisbeispiele/")
+    assert listing.cache == "miss"
+    assert ">Akteure gewinnen</option>" in listing.text

@@ -63,3 +63,26 @@ def test_more_case_studies_leave_out_drafts_and_unrelated(client, site_tree):
     response = client.get("/praxisbeispiele/logistik-leipzig/")
     assert section(response, "Weitere Praxisbeispiele") is None
     assert "Hafenkooperation" not in soup(response).get_text()
+
+
+def test_concept_page_shows_a_few_citing_case_studies_and_links_to_all(client, site_tree):
+    from concepts.models import RELATED_CASE_STUDIES
+
+    concept = site_tree.concepts[0]  # cited by Oldenburg
+    for i in range(RELATED_CASE_STUDIES + 2):
+        page = CaseStudyPageFactory(
+            parent=site_tree.cs_index, title=f"Zitierendes Beispiel {i:02d}", slug=f"zitat-{i}"
+        )
+        CaseStudyConceptLink.objects.create(page=page, concept=concept)
+        page.save_revision().publish()
+    response = client.get(concept.url)
+    related = section(response, "Praxisbeispiele zu diesem Baustein")
+    listed = [href for href in links(related) if "?konzept=" not in href]
+    assert len(listed) == RELATED_CASE_STUDIES
+    more = related.find("a", href=lambda h: h and "?konzept=" in h)
+    total = RELATED_CASE_STUDIES + 3
+    assert text_of(more) == f"Alle {total} Praxisbeispiele zu diesem Baustein"
+    assert more["href"] == "/praxisbeispiele/?konzept=grundidee"
+    # The link leads to all of them.
+    full = client.get(more["href"])
+    assert f"{total} Praxisbeispiele" in text_of(main(full))

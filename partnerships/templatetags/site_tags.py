@@ -3,9 +3,11 @@ from django.apps import apps
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils import timezone
 from wagtail.models import Page, Site
 
-from partnerships import queries, seo
+from partnerships import queries, seo, snapshot
 from partnerships.blocks import heading_anchors as _heading_anchors
 from partnerships.content_checks import ALT_TEXT_MISSING_MARKER
 from partnerships.models import SiteSettings
@@ -35,7 +37,7 @@ def _teaser_expression(models):
 
 def site_sections(context):
     """The live, public children of the home page (menu, section links, news feeds), with
-    their teasers and search hints; one query per request."""
+    their teasers and search hints: from the content snapshot, else one query per request."""
     request = context.get("request")
     root = site_root(context)
     if root is None:
@@ -43,6 +45,17 @@ def site_sections(context):
     cached = getattr(request, "_site_sections", None) if request is not None else None
     if cached is not None:
         return cached
+    shared = snapshot.current()
+    if shared is not None:
+        sections = shared.get(("sections", root.pk), lambda: _load_sections(root))
+    else:
+        sections = _load_sections(root)
+    if request is not None:
+        request._site_sections = sections
+    return sections
+
+
+def _load_sections(root):
     models = [
         model
         for model in root.specific_class.allowed_subpage_models()
@@ -57,25 +70,49 @@ def site_sections(context):
         if teaser is None:
             section.teaser = ""
         section.search_hint = getattr(section.specific_class, "search_hint", "")
-    if request is not None:
-        request._site_sections = sections
     return sections
 
 
-@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_nav(context):
+    """The main navigation (``includes/main_nav.html``). It differs between pages only by the
+    section marked as current, so it is rendered once per section and content version."""
     request = context.get("request")
     root = site_root(context)
     current = context.get("page")
     items = [section for section in site_sections(context) if section.show_in_menus]
     active_path = current.url_path if isinstance(current, Page) else ""
-    return {
+    values = {
         "request": request,
         "root": root,
         "items": items,
         "active_path": active_path,
         "is_home": root is not None and isinstance(current, Page) and current.pk == root.pk,
     }
+    # What the template distinguishes: the current section, exactly or below it.
+    section = next((i.url_path for i in items if in_section(i.url_path, active_path)), "")
+    key = (
+        "main-nav",
+        getattr(Site.find_for_request(request), "pk", None),
+        getattr(root, "pk", None),
+        section,
+        section == active_path,
+        values["is_home"],
+    )
+    return snapshot.snapshot_value(key, lambda: render_to_string("includes/main_nav.html", values))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (``includes/site_footer.html``): the same on every page of a site, rendered
+    once per content version (and year, for the copyright line)."""
+    request = context.get("request")
+    site_settings = SiteSettings.for_request(request) if request is not None else None
+    values = {"request": request, "site_settings": site_settings}
+    key = ("footer", getattr(Site.find_for_request(request), "pk", None), timezone.now().year)
+    return snapshot.snapshot_value(
+        key, lambda: render_to_string("includes/site_footer.html", values)
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -196,19 +233,28 @@ def news_feeds(context):
     if request is None or root is None:
         return None
     if not hasattr(request, "_news_feeds"):
-        # A news index may only be placed below the home page (parent_page_types).
-        index = news_index(context)
-        feeds = None
-        if index is not None:
-            base = index.get_full_url(request)
-            routes = index.specific_class
-            feeds = {
-                "title": index.title,
-                "rss": base + routes.get_resolver().reverse("feed"),
-                "atom": base + routes.get_resolver().reverse("atom"),
-            }
+        shared = snapshot.current()
+        if shared is not None:
+            key = ("feeds", Site.find_for_request(request).pk)
+            feeds = shared.get(key, lambda: _load_feeds(context, request))
+        else:
+            feeds = _load_feeds(context, request)
         request._news_feeds = feeds
     return request._news_feeds
+
+
+def _load_feeds(context, request):
+    # A news index may only be placed below the home page (parent_page_types).
+    index = news_index(context)
+    if index is None:
+        return None
+    base = index.get_full_url(request)
+    routes = index.specific_class
+    return {
+        "title": index.title,
+        "rss": base + routes.get_resolver().reverse("feed"),
+        "atom": base + routes.get_resolver().reverse("atom"),
+    }
 
 
 @register.inclusion_tag("includes/meta.html", takes_context=True)
@@ -240,6 +286,26 @@ def page_meta(context):
             for obj in seo.structured_data(page, request, site_settings, image_url)
         ],
     }
+
+
+@register.simple_tag(takes_context=True)
+def responsive_picture(context, image, sizes="", eager=False):
+    """``includes/picture_render.html`` for ``image``. Its HTML depends only on the image and
+    the arguments, so it is rendered once per content version (``partnerships.snapshot``):
+    finding nine renditions costs more than the rest of a teaser card. Previews that mark
+    missing alt text for the content checks are always rendered afresh."""
+    if image is None:
+        return ""
+    request = context.get("request")
+    marker = content_check_marker(image, request)
+    values = {"image": image, "sizes": sizes or "", "eager": bool(eager), "marker": marker}
+
+    def render():
+        return render_to_string("includes/picture_render.html", values)
+
+    if marker is not None:
+        return render()
+    return snapshot.snapshot_value(("picture", image.pk, values["sizes"], values["eager"]), render)
 
 
 @register.filter

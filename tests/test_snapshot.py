@@ -1,0 +1,202 @@
+"""The content snapshot (partnerships/snapshot.py): site-wide data is read once per process and
+content version, and every change shows on the very next request, with the page cache off.
+
+``FULL_PAGE_CACHE`` is off in the test settings, so every request here is rendered by Django.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from wagtail.models import Page, PageViewRestriction
+
+from news.models import NewsPage
+from partnerships import snapshot
+from partnerships.models import ContentVersion, CustomImage, SiteSettings, StandardPage
+from tests.factories import NewsPageFactory, StandardPageFactory
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def token():
+    return ContentVersion.objects.get(pk=1).token
+
+
+def bump_from_another_process():
+    """What another worker's change leaves behind in the database: a new token."""
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE partnerships_contentversion SET token = token + 1 WHERE id = 1")
+
+
+# --- site-wide data is read once -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "warm_queries"),
+    [
+        ("/", 1),  # the version; featured pages and latest news come from the snapshot
+        ("/impressum/", 2),  # the version and the page itself
+        ("/aktuelles/", 3),  # ... and the ten news items (the total is known)
+        ("/aktuelles/meldung-01/", 3),  # ... and its tags
+        ("/suche/?q=Clusterkonferenz", 5),  # ... promotions, and counting the search
+    ],
+)
+def test_a_warm_page_reads_only_what_it_shows(
+    client, site_tree, django_assert_max_num_queries, path, warm_queries
+):
+    client.get(path)  # creates the site settings (a change) and the renditions
+    client.get(path)
+    with django_assert_max_num_queries(warm_queries):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+def test_without_the_snapshot_every_request_reads_everything(
+    client, site_tree, settings, django_assert_num_queries
+):
+    client.get("/impressum/")  # creates the site settings (a change)
+    client.get("/impressum/")
+    with django_assert_num_queries(2):
+        client.get("/impressum/")
+    settings.CONTENT_SNAPSHOT = False
+    client.get("/impressum/")
+    response = client.get("/impressum/")
+    # Site, routing, menu and settings again: more than twice as many queries.
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/impressum/")
+    assert len(queries) >= 5
+    assert "partnerships_contentversion" not in " ".join(q["sql"] for q in queries)
+    assert response.status_code == 200
+
+
+# --- every change shows on the next request ------------------------------------------------
+
+
+def test_a_new_section_appears_in_the_menu_of_every_page(client, site_tree):
+    assert "Veranstaltungen" not in client.get("/impressum/").content.decode()
+    before = token()
+    section = StandardPageFactory(
+        parent=Page.objects.get(pk=site_tree.home.pk),
+        title="Veranstaltungen",
+        slug="veranstaltungen",
+        show_in_menus=True,
+    )
+    publish(section)
+    assert token() != before
+    for path in ("/impressum/", "/", "/aktuelles/"):
+        nav = client.get(path).content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+        assert "Veranstaltungen" in nav, path
+    assert client.get("/veranstaltungen/").status_code == 200
+
+
+def test_site_settings_show_in_the_footer_at_once(client, site_tree):
+    client.get("/impressum/")
+    site_settings = SiteSettings.for_site(site_tree.home.get_site())
+    site_settings.organisation = "Rambøll Management Consulting Nord"
+    site_settings.save()
+    footer = client.get("/impressum/").content.decode().split('class="site-footer"')[1]
+    assert "Rambøll Management Consulting Nord" in footer
+
+
+def test_publishing_news_updates_count_archive_home_and_search(client, site_tree):
+    for path in ("/aktuelles/", "/", "/suche/?q=Windpark"):
+        client.get(path)
+    news = NewsPageFactory(
+        parent=Page.objects.get(pk=site_tree.news_index.pk),
+        title="Windpark-Allianz an der Küste gegründet",
+        slug="windpark-allianz",
+        date=datetime.date(2011, 3, 1),
+    )
+    publish(news)
+    listing = client.get("/aktuelles/")
+    assert "Windpark-Allianz" in listing.content.decode()
+    assert 'href="/aktuelles/2011/"' in listing.content.decode()  # the new archive year
+    assert client.get("/aktuelles/2011/").status_code == 200
+    assert "Windpark-Allianz" in client.get("/").content.decode()  # latest news
+    assert "Windpark-Allianz" in client.get("/suche/?q=Windpark").content.decode()
+
+
+def test_unpublishing_removes_the_news_from_every_listing_and_its_address(client, site_tree):
+    news = NewsPage.objects.get(pk=site_tree.news[-1].pk)
+    for path in (news.url, "/aktuelles/", "/"):
+        assert news.title in client.get(path).content.decode()
+    news.unpublish()
+    assert client.get(news.url).status_code == 404
+    for path in ("/aktuelles/", "/"):
+        assert news.title not in client.get(path).content.decode()
+
+
+def test_a_new_slug_moves_the_page_at_once(client, site_tree):
+    page = StandardPage.objects.get(pk=site_tree.about_child.pk)
+    old_url = page.url
+    assert client.get(old_url).status_code == 200
+    page.slug = "unser-team"
+    publish(page)
+    assert client.get("/ueber-das-projekt/unser-team/").status_code == 200
+    assert client.get(old_url).status_code in (301, 404)
+
+
+def test_an_image_description_shows_in_every_picture_of_it(client, site_tree):
+    assert "Landrat bei der Clusterkonferenz" in client.get("/praxisbeispiele/").content.decode()
+    image = CustomImage.objects.get(pk=site_tree.image.pk)
+    image.description = "Podium im Kreishaus Vechta"
+    image.save()
+    listing = client.get("/praxisbeispiele/").content.decode()
+    assert 'alt="Podium im Kreishaus Vechta"' in listing
+    assert "Landrat bei der Clusterkonferenz" not in listing
+
+
+def test_a_new_view_restriction_hides_the_section_at_once(client, site_tree):
+    news = NewsPage.objects.get(pk=site_tree.news[-1].pk)
+    assert news.title in client.get("/").content.decode()
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=site_tree.news_index.pk),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    assert news.title not in client.get("/").content.decode()  # latest news on the home page
+    assert client.get(news.url).status_code == 302  # to the login
+    assert news.title not in client.get("/suche/?q=Meldung").content.decode()
+
+
+# --- several processes ---------------------------------------------------------------------
+
+
+def test_a_change_from_another_process_shows_once_its_token_is_committed(client, site_tree):
+    """A worker learns of other workers' changes only through the token in the database."""
+    client.get("/impressum/")  # creates the site settings (a change)
+    client.get("/impressum/")
+    # Written behind this process's back (no signals), as another worker would.
+    Page.objects.filter(pk=site_tree.about.pk).update(title="Projekt im Überblick")
+    # The snapshot is in use: without a new token the menu still shows the old title.
+    assert "Projekt im Überblick" not in client.get("/impressum/").content.decode()
+    bump_from_another_process()
+    assert "Projekt im Überblick" in client.get("/impressum/").content.decode()
+
+
+def test_without_the_version_row_every_request_reads_afresh(client, site_tree):
+    ContentVersion.objects.all().delete()
+    client.get("/impressum/")
+    Page.objects.filter(pk=site_tree.about.pk).update(title="Projekt im Überblick")
+    response = client.get("/impressum/")
+    assert response.status_code == 200
+    assert "Projekt im Überblick" in response.content.decode()
+
+
+def test_the_request_making_a_change_stops_using_its_snapshot(db):
+    snapshot._local.snapshot = snapshot.Snapshot(1)
+    snapshot._process["snapshot"] = snapshot._local.snapshot
+    snapshot.bump()
+    assert snapshot.current() is None
+    assert snapshot._process["snapshot"] is None
+
+
+def test_visitor_chosen_keys_are_bounded():
+    shared = snapshot.Snapshot(1)
+    for i in range(10):
+        shared.get_bounded("search", i, lambda i=i: i * i, limit=3)
+    values = shared.get(("bounded", "search"), dict)
+    assert list(values) == [7, 8, 9]
