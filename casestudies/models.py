@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -12,14 +13,14 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
-from partnerships.snapshot import remembered_value, snapshot_value
+from partnerships.snapshot import remember_card, remembered_card, remembered_value, snapshot_value
 from partnerships.utils import paginate
 
 CASE_STUDIES_PER_PAGE = 12
@@ -201,9 +202,6 @@ class CaseStudyIndexPage(BasePage):
                 limit=1000,  # at most every combination of the filter's values
             )
         page = paginate(request, ids, CASE_STUDIES_PER_PAGE)
-        # Only the cards shown are read in full, in the order of the list.
-        by_id = self.case_studies().filter(pk__in=list(page.object_list)).in_bulk()
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
         query = {k: v for k, v in data.items() if v}
         context.update(
             filter_form=form,
@@ -211,8 +209,28 @@ class CaseStudyIndexPage(BasePage):
             is_filtered=bool(query),
             filter_query=query,
             case_study_page=page,
+            cards=self.cards(request, list(page.object_list)),
         )
         return context
+
+    def cards(self, request, ids):
+        """The rendered cards of the case studies ``ids``, in that order.
+
+        A card shows only its case study, so each is rendered once per content version
+        (``partnerships.snapshot``); only case studies without a card are read. Previews
+        mark images for the editor's checks: rendered afresh, never kept."""
+        keep = not getattr(request, "is_preview", False)
+        site = Site.find_for_request(request)
+        key = ("case-study-card", getattr(site, "pk", None))
+        cards = {pk: remembered_card(key, pk) for pk in ids} if keep else {}
+        missing = [pk for pk, card in cards.items() if card is None] if keep else ids
+        if missing:
+            for pk, item in self.case_studies().filter(pk__in=missing).in_bulk().items():
+                html = render_to_string(
+                    "casestudies/includes/case_study_card.html", {"item": item, "request": request}
+                )
+                cards[pk] = remember_card(key, pk, html) if keep else html
+        return [cards[pk] for pk in ids if cards.get(pk) is not None]
 
 
 class CaseStudyPage(BasePage):

@@ -86,7 +86,9 @@ class ConceptPage(BasePage):
         # A few on the page, however many cite it; the rest in the filtered case-study list.
         related = self.related_case_studies()
         shown = list(related[:RELATED_CASE_STUDIES])
-        total = related.count() if len(shown) == RELATED_CASE_STUDIES else len(shown)
+        total = len(shown)
+        if total == RELATED_CASE_STUDIES:  # counted once per content version
+            total = snapshot_value(("concept-citations", self.pk), related.count)
         context["related_case_studies"] = shown
         context["related_total"] = total
         if total > len(shown):

@@ -84,32 +84,40 @@ def route(root, request, path_components):
     the specific page that answers.
 
     With the content snapshot (``partnerships.snapshot``) the pages along a path are found
-    once per content version and process; a request then only reads the page it shows."""
+    once per content version and process; a request then only reads the page it shows.
+    Remembered are the page's id and type and its ancestors, each ancestor object shared by
+    all routes below it (a few hundred bytes per route)."""
     shared = snapshot.current()
     routes = shared.get("routes", dict) if shared is not None else None
     key = (root.pk, tuple(path_components))
     found = routes.get(key) if routes is not None else None
     if found is None:
-        found = _pages_along(root, path_components)
-        if found is None:
+        along = _pages_along(root, path_components)
+        if along is None:
             return Page.route(root, request, path_components)
+        page, trail, remaining, known = along
+        if routes is not None:
+            by_pk = shared.get("route-ancestors", dict)
+            trail = [by_pk.setdefault(p.pk, p) for p in trail[:-1]]
+        else:
+            trail = trail[:-1]
+        found = (page.pk, page.specific_class, tuple(trail), tuple(remaining), known)
         if routes is not None and len(routes) < MAX_REMEMBERED_ROUTES:
             routes[key] = found
-    parent, trail, remaining, known = found
-    model = parent.specific_class
+    pk, model, trail, remaining, known = found
     if model is None:
         raise Http404
     specific = model._default_manager.select_related(
         *getattr(model, "route_select_related", ())
-    ).get(pk=parent.pk)
-    specific._cached_parent_obj = parent._cached_parent_obj
-    specific._route_trail = trail[:-1]
+    ).get(pk=pk)
+    specific._cached_parent_obj = trail[-1]
+    specific._route_trail = list(trail)
     if known is not None:
         specific._route_restricted = known
     return specific.route(request, list(remaining))
 
 
-# Routes remembered per content version and process (about 1 KB each).
+# Routes remembered per content version and process.
 MAX_REMEMBERED_ROUTES = 20_000
 
 

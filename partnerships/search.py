@@ -171,7 +171,7 @@ def with_listing_fields(pages):
 
 
 # Result pages remembered per process and content version (a few KB each).
-MAX_REMEMBERED_SEARCHES = 500
+MAX_REMEMBERED_SEARCHES = 200
 
 
 def remembered_results(request, query, kind, search_query, promotions):

@@ -189,6 +189,26 @@ def remembered_value(group, key, build, limit):
     return build() if snapshot is None else snapshot.get_bounded(group, key, build, limit)
 
 
+# Rendered fragments per group (e.g. the cards of one site's case studies).
+MAX_REMEMBERED_FRAGMENTS = 5000
+
+
+def remembered_card(group, key):
+    """A fragment kept with ``remember_card`` for this content version, or None."""
+    snapshot = current()
+    if snapshot is None:
+        return None
+    return snapshot.get(("bounded", group), OrderedDict).get(key)
+
+
+def remember_card(group, key, html):
+    """Keep ``html`` for ``remembered_card`` (at most MAX_REMEMBERED_FRAGMENTS per group)."""
+    snapshot = current()
+    if snapshot is not None:
+        snapshot.get_bounded(group, key, lambda: html, MAX_REMEMBERED_FRAGMENTS)
+    return html
+
+
 def restricted_paths():
     """Tree paths of all pages with a view restriction, from the snapshot (None without)."""
     snapshot = current()

@@ -34,7 +34,8 @@ PAGES = {
     "case_study_filter": "/praxisbeispiele/?branche=logistik&bundesland=sachsen-anhalt"
     "&phase=umsetzung",
     "case_study_filter_branche": "/praxisbeispiele/?branche=logistik",
-    "case_study": "/praxisbeispiele/logistikstandort-an-der-elbe/",
+    # One with "more case studies" in both data sets (without any the cards need no query).
+    "case_study": "/praxisbeispiele/kunststoffverarbeitung-in-suedwestfalen/",
     "news_index": "/aktuelles/",
     "news_index_page_2": "/aktuelles/?page=2",
     "news_tag": "/aktuelles/?tag=cluster",

@@ -200,3 +200,32 @@ def test_visitor_chosen_keys_are_bounded():
         shared.get_bounded("search", i, lambda i=i: i * i, limit=3)
     values = shared.get(("bounded", "search"), dict)
     assert list(values) == [7, 8, 9]
+
+
+def test_a_case_study_card_changes_with_its_case_study(client, site_tree):
+    from casestudies.models import CaseStudyPage
+
+    assert "Logistikdrehscheibe Leipzig" in client.get("/praxisbeispiele/").content.decode()
+    page = CaseStudyPage.objects.get(pk=site_tree.case_studies["leipzig"].pk)
+    page.title = "Güterverkehrszentrum Leipzig"
+    publish(page)
+    listing = client.get("/praxisbeispiele/").content.decode()
+    assert "Güterverkehrszentrum Leipzig" in listing
+    assert "Logistikdrehscheibe Leipzig" not in listing
+
+
+def test_previews_never_leave_their_markers_in_the_public_list(client, site_tree):
+    """Previews mark images without alt text for the editor's checks; cards kept for the
+    public list must never carry those marks."""
+    from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+    from tests.factories import ImageFactory
+
+    page = CaseStudyPage.objects.get(pk=site_tree.case_studies["leipzig"].pk)
+    page.listing_image = ImageFactory(description="", is_decorative=False, title="Hafen")
+    publish(page)
+    index = CaseStudyIndexPage.objects.get(pk=site_tree.cs_index.pk)
+    preview = index.make_preview_request().content.decode()
+    assert 'data-inhaltspruefung="alternativtext-fehlt"' in preview
+    public = client.get("/praxisbeispiele/").content.decode()
+    assert "data-inhaltspruefung" not in public
+    assert index.make_preview_request().content.decode().count("alternativtext-fehlt") == 1
