@@ -45,8 +45,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             NewsPage.objects.child_of(self)
             .live()
             .filter(public_q())
-            .defer_streamfields()
-            .select_related("listing_image", "image")
+            .defer_streamfields()  # lists and feeds show no images: no image joins
             .order_by("-date", "-pk")
         )
 
