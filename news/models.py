@@ -14,7 +14,7 @@ from wagtail.search import index
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
-from partnerships.snapshot import snapshot_value
+from partnerships.snapshot import remembered_value, snapshot_value
 from partnerships.utils import clean_param, paginate
 
 from .feeds import NewsAtomFeed, NewsFeed
@@ -166,3 +166,15 @@ class NewsPage(BasePage):
     @property
     def published_date(self):
         return self.date
+
+    def tag_list(self, request=None):
+        """The news item's tags, in their order: read once per content version
+        (``partnerships.snapshot``), afresh in previews (unsaved tags)."""
+        if request is not None and getattr(request, "is_preview", False):
+            return list(self.tags.all())
+        return remembered_value("news-tags", self.pk, lambda: list(self.tags.all()), limit=20_000)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tags"] = self.tag_list(request)
+        return context

@@ -229,3 +229,12 @@ def test_previews_never_leave_their_markers_in_the_public_list(client, site_tree
     public = client.get("/praxisbeispiele/").content.decode()
     assert "data-inhaltspruefung" not in public
     assert index.make_preview_request().content.decode().count("alternativtext-fehlt") == 1
+
+
+def test_new_tags_show_on_the_news_item_at_once(client, site_tree):
+    news = NewsPage.objects.get(pk=site_tree.news[-1].pk)
+    assert "Fachkräfte" not in client.get(news.url).content.decode()
+    news.tags.add("Fachkräfte")
+    publish(news)
+    html = client.get(news.url).content.decode()
+    assert ">Fachkräfte</a>" in html

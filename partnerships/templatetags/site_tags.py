@@ -267,7 +267,11 @@ def page_meta(context):
     site_settings = SiteSettings.for_request(request)
     root_url = seo.site_root_url(request)
     image = seo.social_image(page, site_settings)
-    rendition = image.get_rendition(seo.SOCIAL_IMAGE_SPEC) if image is not None else None
+    rendition = None
+    if image is not None:  # the same rendition for the image until it changes
+        rendition = snapshot.snapshot_value(
+            ("social-rendition", image.pk), lambda: image.get_rendition(seo.SOCIAL_IMAGE_SPEC)
+        )
     image_url = ""
     if rendition is not None:
         image_url = rendition.url if "://" in rendition.url else root_url + rendition.url
