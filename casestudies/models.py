@@ -13,14 +13,15 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
-from partnerships.snapshot import remember_card, remembered_card, remembered_value, snapshot_value
+from partnerships.snapshot import remembered_value, rendered_cards, snapshot_value
+from partnerships.templatetags.site_tags import card_image
 from partnerships.utils import paginate
 
 CASE_STUDIES_PER_PAGE = 12
@@ -214,23 +215,17 @@ class CaseStudyIndexPage(BasePage):
         return context
 
     def cards(self, request, ids):
-        """The rendered cards of the case studies ``ids``, in that order.
-
-        A card shows only its case study, so each is rendered once per content version
-        (``partnerships.snapshot``); only case studies without a card are read. Previews
-        mark images for the editor's checks: rendered afresh, never kept."""
-        keep = not getattr(request, "is_preview", False)
-        site = Site.find_for_request(request)
-        key = ("case-study-card", getattr(site, "pk", None))
-        cards = {pk: remembered_card(key, pk) for pk in ids} if keep else {}
-        missing = [pk for pk, card in cards.items() if card is None] if keep else ids
-        if missing:
-            for pk, item in self.case_studies().filter(pk__in=missing).in_bulk().items():
-                html = render_to_string(
-                    "casestudies/includes/case_study_card.html", {"item": item, "request": request}
-                )
-                cards[pk] = remember_card(key, pk, html) if keep else html
-        return [cards[pk] for pk in ids if cards.get(pk) is not None]
+        """The rendered cards of the case studies ``ids``, in that order (each rendered once
+        per content version, see ``partnerships.snapshot.rendered_cards``)."""
+        return rendered_cards(
+            request,
+            "case-study-card",
+            ids,
+            lambda missing: self.case_studies().filter(pk__in=missing).in_bulk(),
+            lambda item: render_to_string(
+                "casestudies/includes/case_study_card.html", {"item": item, "request": request}
+            ),
+        )
 
 
 class CaseStudyPage(BasePage):
@@ -378,11 +373,10 @@ class CaseStudyPage(BasePage):
         )
 
     def more_case_studies(self, limit=MORE_CASE_STUDIES, remember=False):
-        """Other live case studies sharing a Branche, most shared Branchen first.
+        """The ids of other live case studies sharing a Branche, most shared Branchen first.
 
         The ranking groups every case study sharing a Branche; with ``remember`` its result
-        (a few ids) is kept per content version (``partnerships.snapshot``), and only the
-        cards are read per request."""
+        is kept per content version (``partnerships.snapshot``)."""
         branche_ids = [branche.pk for branche in self.branche_list]
         if not branche_ids:
             return []
@@ -399,25 +393,41 @@ class CaseStudyPage(BasePage):
                 .values_list("pk", flat=True)[:limit]
             )
 
-        if remember:
-            key = (self.pk, tuple(branche_ids), limit)
-            ids = remembered_value("more-case-studies", key, ranked_ids, limit=5000)
-        else:
-            ids = ranked_ids()
-        by_id = (
-            CaseStudyPage.objects.filter(pk__in=ids)
-            .select_related("listing_image", "hero_image")
-            .defer_streamfields()
-            .in_bulk()
+        if not remember:
+            return ranked_ids()
+        key = (self.pk, tuple(branche_ids), limit)
+        return remembered_value("more-case-studies", key, ranked_ids, limit=5000)
+
+    def more_case_study_cards(self, request):
+        """The cards of ``more_case_studies``, each rendered once per content version."""
+        # A preview may show unsaved Branchen: rank afresh.
+        ids = self.more_case_studies(remember=not getattr(request, "is_preview", False))
+        return rendered_cards(
+            request,
+            "more-case-study-card",
+            ids,
+            lambda missing: (
+                CaseStudyPage.objects.filter(pk__in=missing)
+                .select_related("listing_image", "hero_image")
+                .defer_streamfields()
+                .in_bulk()
+            ),
+            lambda item: render_to_string(
+                "includes/card.html",
+                {
+                    "item": item,
+                    "level": 3,
+                    "label": item.kommune,
+                    "image": card_image(item),
+                    "request": request,
+                },
+            ),
         )
-        return [by_id[pk] for pk in ids if pk in by_id]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_concepts"] = list(self.related_concepts(request))
-        # A preview may show unsaved Branchen: rank afresh.
-        remember = not getattr(request, "is_preview", False)
-        context["more_case_studies"] = self.more_case_studies(remember=remember)
+        context["more_case_studies"] = self.more_case_study_cards(request)
         return context
 
 

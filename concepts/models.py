@@ -80,15 +80,19 @@ class ConceptPage(BasePage):
             .only("title", "url_path", "path", "depth", "kommune", "bundesland")
         )
 
+    def citations(self):
+        """(the first few citing case studies, how many cite this page): read once per content
+        version (``partnerships.snapshot``)."""
+        related = self.related_case_studies()
+        shown = list(related[:RELATED_CASE_STUDIES])
+        total = related.count() if len(shown) == RELATED_CASE_STUDIES else len(shown)
+        return shown, total
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["toc"] = self.table_of_contents()
         # A few on the page, however many cite it; the rest in the filtered case-study list.
-        related = self.related_case_studies()
-        shown = list(related[:RELATED_CASE_STUDIES])
-        total = len(shown)
-        if total == RELATED_CASE_STUDIES:  # counted once per content version
-            total = snapshot_value(("concept-citations", self.pk), related.count)
+        shown, total = snapshot_value(("concept-citations", self.pk), self.citations)
         context["related_case_studies"] = shown
         context["related_total"] = total
         if total > len(shown):

@@ -193,20 +193,32 @@ def remembered_value(group, key, build, limit):
 MAX_REMEMBERED_FRAGMENTS = 5000
 
 
-def remembered_card(group, key):
-    """A fragment kept with ``remember_card`` for this content version, or None."""
-    snapshot = current()
-    if snapshot is None:
-        return None
-    return snapshot.get(("bounded", group), OrderedDict).get(key)
+def rendered_cards(request, group, ids, fetch, render):
+    """The HTML of one card per id in ``ids``, in that order, for objects that still exist.
 
+    A card shows only its own object, so it is rendered once per content version and site;
+    ``fetch(ids)`` (a dict id -> object) is called for the ids without a card only, and
+    ``render(obj)`` renders one. Previews mark images for the editor's checks: their cards
+    are rendered afresh and never kept."""
+    from wagtail.models import Site
 
-def remember_card(group, key, html):
-    """Keep ``html`` for ``remembered_card`` (at most MAX_REMEMBERED_FRAGMENTS per group)."""
     snapshot = current()
-    if snapshot is not None:
-        snapshot.get_bounded(group, key, lambda: html, MAX_REMEMBERED_FRAGMENTS)
-    return html
+    keep = snapshot is not None and not getattr(request, "is_preview", False)
+    if keep:
+        site = Site.find_for_request(request)
+        group = (group, getattr(site, "pk", None))
+        kept = snapshot.get(("bounded", group), OrderedDict)
+        cards = {pk: kept.get(pk) for pk in ids}
+    else:
+        cards = dict.fromkeys(ids)
+    missing = [pk for pk, card in cards.items() if card is None]
+    if missing:
+        for pk, obj in fetch(missing).items():
+            html = render(obj)
+            if keep:
+                snapshot.get_bounded(group, pk, lambda html=html: html, MAX_REMEMBERED_FRAGMENTS)
+            cards[pk] = html
+    return [cards[pk] for pk in ids if cards.get(pk) is not None]
 
 
 def restricted_paths():
