@@ -95,3 +95,22 @@ def test_no_page_type_adds_its_own_sitemap_urls():
 
     for model in get_page_models():
         assert model.get_sitemap_urls is Page.get_sitemap_urls, model
+
+
+def test_addresses_are_wagtails_own_also_with_a_site_inside_the_site(client, site_tree):
+    """The sitemap builds addresses from the site's root URL; they must be exactly what
+    Wagtail's ``get_full_url`` gives, also for pages below another site's home page."""
+    from django.test import RequestFactory
+    from wagtail.models import Page, Site
+
+    Site.objects.create(hostname="projekt.example", port=80, root_page_id=site_tree.about.pk)
+    entries = sitemap_entries(client)
+    request = RequestFactory().get("/sitemap.xml")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    expected = {
+        page.get_full_url(request)
+        for page in Page.objects.live().filter(depth__gte=2).specific()
+        if page.get_full_url(request)
+    }
+    assert set(entries) == expected
+    assert "http://localhost/ueber-das-projekt/projektteam/" in entries
