@@ -61,9 +61,10 @@ class Snapshot:
         value = values.get(key, _MISSING)
         if value is _MISSING:
             value = build()
-            values[key] = value
-            while len(values) > limit:
-                values.popitem(last=False)
+            with _lock:  # threaded workers (GUNICORN_THREADS) may evict at the same time
+                values[key] = value
+                while len(values) > limit:
+                    values.popitem(last=False)
         return value
 
 
