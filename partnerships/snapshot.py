@@ -259,11 +259,29 @@ def _is_content(sender):
     return isinstance(sender, type) and issubclass(sender, _content_models())
 
 
+# Fields a draft save (``save_revision``, autosave, locking) writes on a page: visitors see
+# none of them, so such saves keep the version (editors typing must not empty every snapshot).
+DRAFT_FIELDS = {
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "wagtail_admin_comments",
+    "comments",
+}
+
+
 @receiver(post_save)
 @receiver(post_delete)
-def _content_saved(sender, **kwargs):
-    if _is_content(sender):
-        bump()
+def _content_saved(sender, update_fields=None, **kwargs):
+    if not _is_content(sender):
+        return
+    if update_fields and issubclass(sender, Page) and set(update_fields) <= DRAFT_FIELDS:
+        return
+    bump()
 
 
 @receiver(m2m_changed)

@@ -238,3 +238,15 @@ def test_new_tags_show_on_the_news_item_at_once(client, site_tree):
     publish(news)
     html = client.get(news.url).content.decode()
     assert ">Fachkräfte</a>" in html
+
+
+def test_drafts_keep_the_version_and_publishing_renews_it(client, site_tree):
+    page = StandardPage.objects.get(pk=site_tree.about.pk)
+    before = token()
+    page.title = "Entwurf eines neuen Titels"
+    page.save_revision()  # what the editor's "Speichern" and autosave do
+    assert token() == before
+    assert "Entwurf eines neuen Titels" not in client.get("/impressum/").content.decode()
+    page.save_revision().publish()
+    assert token() != before
+    assert "Entwurf eines neuen Titels" in client.get("/impressum/").content.decode()
