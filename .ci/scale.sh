@@ -235,6 +235,7 @@ http {
   include /etc/nginx/mime.types;
   access_log off;
   sendfile on; tcp_nopush on; keepalive_timeout 65; keepalive_requests 100000;
+  gzip_static on;  # index.html.gz: the same compressed bytes a browser gets from Varnish
   client_body_temp_path $WORK/nginx-tmp/cb; proxy_temp_path $WORK/nginx-tmp/px;
   fastcgi_temp_path $WORK/nginx-tmp/fc; uwsgi_temp_path $WORK/nginx-tmp/uw;
   scgi_temp_path $WORK/nginx-tmp/sc;
