@@ -18,22 +18,7 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
   exit 1
 fi
 
-free_port() {
-  "$PY" - "$1" "$2" <<'PYEOF'
-import socket, sys
-first, last = int(sys.argv[1]), int(sys.argv[2])
-for port in range(first, last + 1):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        print(port)
-        break
-else:
-    sys.exit(f"no free port in {first}-{last}")
-PYEOF
-}
+free_port() { "$PY" "$ROOT/bench/ports.py" "$1" "$2" 1; }
 
 WORK=$(mktemp -d /tmp/sp-outage.XXXXXX)
 chmod 755 "$WORK"

@@ -65,24 +65,7 @@ except Exception as exc:
 PYEOF
 
 # --- Ports, work directory, cleanup ----------------------------------------------------------------
-mapfile -t PORTS < <("$PY" - "$PORT_FIRST" "$PORT_LAST" 13 <<'PYEOF'
-import socket, sys
-first, last, count = (int(a) for a in sys.argv[1:])
-found = []
-for port in range(first, last + 1):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-    found.append(port)
-    if len(found) == count:
-        break
-else:
-    sys.exit(f"not enough free ports in {first}-{last}")
-print("\n".join(map(str, found)))
-PYEOF
-)
+mapfile -t PORTS < <("$PY" "$ROOT/bench/ports.py" "$PORT_FIRST" "$PORT_LAST" 13)
 [ ${#PORTS[@]} -eq 13 ] || fail "keine 13 freien Ports in $PORT_FIRST-$PORT_LAST / not enough free ports"
 APP1=${PORTS[0]}; APP2=${PORTS[1]}; VARNISH=${PORTS[2]}; VADMIN=${PORTS[3]}; NGINX=${PORTS[4]}
 W_MASTER=${PORTS[5]}; W_MASTER_G=${PORTS[6]}; W_VOL=${PORTS[7]}; W_VOL_G=${PORTS[8]}

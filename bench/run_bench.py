@@ -34,7 +34,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,8 @@ import time
 import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
+
+import ports  # bench/ports.py (this script runs from bench/)
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
@@ -140,17 +141,10 @@ def run(cmd, env=None, **kw):
 
 def free_ports(count):
     first, last = (int(x) for x in os.environ.get("BENCH_PORTS", "18600-18699").split("-"))
-    ports = []
-    for port in range(first, last + 1):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        ports.append(port)
-        if len(ports) == count:
-            return ports
-    raise BenchError(f"keine {count} freien Ports in {first}-{last} (BENCH_PORTS)")
+    try:
+        return ports.free_ports(first, last, count)
+    except LookupError as exc:
+        raise BenchError(f"{exc} (BENCH_PORTS)") from exc
 
 
 def check_prerequisites(skip_lh):

@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -159,8 +160,6 @@ class ContentSnapshotMiddleware:
 
 def site_for_request(request, snapshot):
     """Wagtail's ``Site.find_for_request`` from the snapshot (by hostname and port)."""
-    from django.http.request import split_domain_port
-
     try:
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
@@ -201,8 +200,6 @@ def rendered_cards(request, group, ids, fetch, render):
     ``fetch(ids)`` (a dict id -> object) is called for the ids without a card only, and
     ``render(obj)`` renders one. Previews mark images for the editor's checks: their cards
     are rendered afresh and never kept."""
-    from wagtail.models import Site
-
     snapshot = current()
     keep = snapshot is not None and not getattr(request, "is_preview", False)
     if keep:
