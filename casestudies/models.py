@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,7 +22,6 @@ from wagtail.snippets.models import register_snippet
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
-from partnerships.snapshot import remembered_value, rendered_cards, snapshot_value
 from partnerships.templatetags.site_tags import card_image
 from partnerships.utils import paginate
 
@@ -97,17 +98,15 @@ class CaseStudyFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The snippets change rarely: read once per content version (partnerships.snapshot).
-        self.fields["branche"].choices = [("", "Alle Branchen")] + snapshot_value(
-            ("branche-choices",), lambda: list(Branche.objects.values_list("slug", "name"))
-        )
+        self.fields["branche"].choices = [("", "Alle Branchen"), *snippet_choices(Branche)]
         self.fields["bundesland"].choices = [("", "Alle Bundesländer"), *BUNDESLAENDER]
-        self.fields["phase"].choices = [("", "Alle Phasen")] + snapshot_value(
-            ("phase-choices",), lambda: list(Projektphase.objects.values_list("slug", "name"))
-        )
-        self.fields["konzept"].choices = [("", "Alle Bausteine")] + snapshot_value(
-            ("concept-choices",), concept_choices
-        )
+        self.fields["phase"].choices = [("", "Alle Phasen"), *snippet_choices(Projektphase)]
+        self.fields["konzept"].choices = [("", "Alle Bausteine"), *concept_choices()]
+
+
+def snippet_choices(model):
+    """(slug, name) of every Branche or Projektphase, for the filter."""
+    return list(model.objects.values_list("slug", "name"))
 
 
 def concept_choices():
@@ -196,14 +195,16 @@ class CaseStudyIndexPage(BasePage):
             ids = []
         else:
             chosen = tuple(form.cleaned_data[key] for key in CaseStudyFilterForm.FIELDS)
-            ids = remembered_value(
-                "case-study-lists",
-                (self.pk, chosen),
-                lambda: self.filtered_ids(*chosen),
-                limit=1000,  # at most every combination of the filter's values
-            )
+            ids = self.filtered_ids(*chosen)
         page = paginate(request, ids, CASE_STUDIES_PER_PAGE)
         query = {k: v for k, v in data.items() if v}
+        if not invalid_filter:  # the list's own address: the valid filter and the page shown
+            canonical = {k: v for k, v in form.cleaned_data.items() if v}
+            if page.number > 1:
+                canonical["page"] = page.number
+            context["canonical_url"] = self.get_full_url(request) + (
+                "?" + urlencode(canonical) if canonical else ""
+            )
         context.update(
             filter_form=form,
             invalid_filter=invalid_filter,
@@ -215,17 +216,15 @@ class CaseStudyIndexPage(BasePage):
         return context
 
     def cards(self, request, ids):
-        """The rendered cards of the case studies ``ids``, in that order (each rendered once
-        per content version, see ``partnerships.snapshot.rendered_cards``)."""
-        return rendered_cards(
-            request,
-            "case-study-card",
-            ids,
-            lambda missing: self.case_studies().filter(pk__in=missing).in_bulk(),
-            lambda item: render_to_string(
-                "casestudies/includes/case_study_card.html", {"item": item, "request": request}
-            ),
-        )
+        """The rendered cards of the case studies ``ids``, in that order."""
+        items = self.case_studies().filter(pk__in=ids).in_bulk()
+        return [
+            render_to_string(
+                "casestudies/includes/case_study_card.html", {"item": items[pk], "request": request}
+            )
+            for pk in ids
+            if pk in items
+        ]
 
 
 class CaseStudyPage(BasePage):
@@ -372,57 +371,45 @@ class CaseStudyPage(BasePage):
             .order_by("path")
         )
 
-    def more_case_studies(self, limit=MORE_CASE_STUDIES, remember=False):
-        """The ids of other live case studies sharing a Branche, most shared Branchen first.
-
-        The ranking groups every case study sharing a Branche; with ``remember`` its result
-        is kept per content version (``partnerships.snapshot``)."""
+    def more_case_studies(self, limit=MORE_CASE_STUDIES):
+        """The ids of other live case studies sharing a Branche, most shared Branchen first."""
         branche_ids = [branche.pk for branche in self.branche_list]
         if not branche_ids:
             return []
-
-        def ranked_ids():
-            return list(
-                CaseStudyPage.objects.live()
-                .filter(public_q())
-                .filter(branchen__in=branche_ids)
-                .exclude(pk=self.pk)
-                .values("pk", "title")
-                .annotate(shared=models.Count("branchen"))
-                .order_by("-shared", "title")
-                .values_list("pk", flat=True)[:limit]
-            )
-
-        if not remember:
-            return ranked_ids()
-        key = (self.pk, tuple(branche_ids), limit)
-        return remembered_value("more-case-studies", key, ranked_ids, limit=5000)
+        return list(
+            CaseStudyPage.objects.live()
+            .filter(public_q())
+            .filter(branchen__in=branche_ids)
+            .exclude(pk=self.pk)
+            .values("pk", "title")
+            .annotate(shared=models.Count("branchen"))
+            .order_by("-shared", "title")
+            .values_list("pk", flat=True)[:limit]
+        )
 
     def more_case_study_cards(self, request):
-        """The cards of ``more_case_studies``, each rendered once per content version."""
-        # A preview may show unsaved Branchen: rank afresh.
-        ids = self.more_case_studies(remember=not getattr(request, "is_preview", False))
-        return rendered_cards(
-            request,
-            "more-case-study-card",
-            ids,
-            lambda missing: (
-                CaseStudyPage.objects.filter(pk__in=missing)
-                .select_related("listing_image", "hero_image")
-                .defer_streamfields()
-                .in_bulk()
-            ),
-            lambda item: render_to_string(
+        """The cards of ``more_case_studies``."""
+        ids = self.more_case_studies()
+        items = (
+            CaseStudyPage.objects.filter(pk__in=ids)
+            .select_related("listing_image", "hero_image")
+            .defer_streamfields()
+            .in_bulk()
+        )
+        return [
+            render_to_string(
                 "includes/card.html",
                 {
-                    "item": item,
+                    "item": items[pk],
                     "level": 3,
-                    "label": item.kommune,
-                    "image": card_image(item),
+                    "label": items[pk].kommune,
+                    "image": card_image(items[pk]),
                     "request": request,
                 },
-            ),
-        )
+            )
+            for pk in ids
+            if pk in items
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

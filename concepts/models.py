@@ -6,7 +6,6 @@ from wagtail.search import index
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchors
 from partnerships.models import BasePage
 from partnerships.queries import public_q
-from partnerships.snapshot import snapshot_value
 
 # Case studies citing a concept page, listed on it (the rest: the case-study list's filter).
 RELATED_CASE_STUDIES = 6
@@ -81,8 +80,7 @@ class ConceptPage(BasePage):
         )
 
     def citations(self):
-        """(the first few citing case studies, how many cite this page): read once per content
-        version (``partnerships.snapshot``)."""
+        """(the first few citing case studies, how many cite this page)."""
         related = self.related_case_studies()
         shown = list(related[:RELATED_CASE_STUDIES])
         total = related.count() if len(shown) == RELATED_CASE_STUDIES else len(shown)
@@ -92,17 +90,17 @@ class ConceptPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["toc"] = self.table_of_contents()
         # A few on the page, however many cite it; the rest in the filtered case-study list.
-        shown, total = snapshot_value(("concept-citations", self.pk), self.citations)
+        shown, total = self.citations()
         context["related_case_studies"] = shown
         context["related_total"] = total
         if total > len(shown):
-            index = snapshot_value(("case-study-index",), _case_study_index)
+            index = case_study_index()
             if index is not None:
                 context["related_all_url"] = f"{index.get_url(request)}?konzept={self.slug}"
         return context
 
 
-def _case_study_index():
+def case_study_index():
     from casestudies.models import CaseStudyIndexPage
 
     return CaseStudyIndexPage.objects.live().filter(public_q()).order_by("path").first()

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -14,7 +16,7 @@ from wagtail.search import index
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
-from partnerships.snapshot import remembered_value, snapshot_value
+from partnerships.seo import with_canonical
 from partnerships.utils import clean_param, paginate
 
 from .feeds import NewsAtomFeed, NewsFeed
@@ -50,16 +52,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def archive_years(self):
-        """Years with news, newest first (counted once per content version, see
-        ``partnerships.snapshot``: it reads every news item)."""
-        return snapshot_value(
-            ("news-years", self.pk),
-            lambda: [d.year for d in self.news_items().dates("date", "year", order="DESC")],
-        )
+        """Years with news, newest first."""
+        return [d.year for d in self.news_items().dates("date", "year", order="DESC")]
 
     def news_count(self):
-        """The number of news items (once per content version, like ``archive_years``)."""
-        return snapshot_value(("news-count", self.pk), lambda: self.news_items().count())
+        """The number of news items."""
+        return self.news_items().count()
 
     def get_context(self, request, *args, year=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -79,6 +77,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context["tag_slug"] = tag_slug if year is None else ""
         context["index_url"] = self.get_url(request)  # for the archive links
         context["tag"] = tag
+        # The list's own address: the year or a known tag, and the page shown.
+        query = {"tag": tag.slug} if tag else {}
+        if context["news_page"].number > 1:
+            query["page"] = context["news_page"].number
+        context["canonical_url"] = (
+            self.get_full_url(request)
+            + (f"{year}/" if year is not None else "")
+            + ("?" + urlencode(query) if query else "")
+        )
         return context
 
     @path("")
@@ -87,11 +94,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
-        return NewsFeed(self)(request)
+        return with_canonical(NewsFeed(self)(request), self.get_full_url(request) + "feed/")
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        return NewsAtomFeed(self)(request)
+        return with_canonical(NewsAtomFeed(self)(request), self.get_full_url(request) + "atom/")
 
     @path("<int:year>/")
     def year_archive(self, request, year):
@@ -167,14 +174,11 @@ class NewsPage(BasePage):
     def published_date(self):
         return self.date
 
-    def tag_list(self, request=None):
-        """The news item's tags, in their order: read once per content version
-        (``partnerships.snapshot``), afresh in previews (unsaved tags)."""
-        if request is not None and getattr(request, "is_preview", False):
-            return list(self.tags.all())
-        return remembered_value("news-tags", self.pk, lambda: list(self.tags.all()), limit=20_000)
+    def tag_list(self):
+        """The news item's tags, in their order."""
+        return list(self.tags.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tags"] = self.tag_list(request)
+        context["tags"] = self.tag_list()
         return context

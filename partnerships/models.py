@@ -30,7 +30,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from . import contact, queries, snapshot
+from . import contact, queries
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, PageLinkBlock
 
 logger = logging.getLogger(__name__)
@@ -132,6 +132,12 @@ class BasePage(Page):
     def get_view_restrictions(self):
         return queries.view_restrictions(self)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page's own address (``<link rel="canonical">``); lists add the query they show.
+        context.setdefault("canonical_url", self.get_full_url(request))
+        return context
+
     @property
     def meta_description(self):
         return self.search_description or self.teaser
@@ -215,16 +221,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):  # unsaved featured items: read afresh
-            context["featured_pages"] = self.featured_pages()
-            context["latest_news"] = self.latest_news()
-        else:  # the same for every visitor until the content changes (partnerships.snapshot)
-            context["featured_pages"] = snapshot.snapshot_value(
-                ("home-featured", self.pk), self.featured_pages
-            )
-            context["latest_news"] = snapshot.snapshot_value(
-                ("home-latest-news", self.pk), self.latest_news
-            )
+        context["featured_pages"] = self.featured_pages()
+        context["latest_news"] = self.latest_news()
         return context
 
 
@@ -473,16 +471,15 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """Wagtail's ``for_request``, taken from the content snapshot where there is one: a
-        copy per request (Wagtail keeps the request on it), the footer links' pages loaded."""
+        """Wagtail's ``for_request`` with the footer links' pages loaded: a copy per request
+        (Wagtail keeps the request on it) of the settings loaded for the site."""
         attr_name = cls.get_cache_attr_name()
-        shared = snapshot.current()
-        if shared is None or hasattr(request, attr_name):
-            return super().for_request(request)
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        instance = copy.copy(shared.get(("settings", site.pk), lambda: cls._load(site)))
+        instance = copy.copy(cls._load(site))
         instance._request = request
         setattr(request, attr_name, instance)
         return instance
@@ -496,9 +493,15 @@ class SiteSettings(BaseSiteSetting):
 
 
 class ContentVersion(models.Model):
-    """One row: a token renewed with every content change (``partnerships.snapshot``)."""
+    """One row: a number raised by every content change (``partnerships.caching.version``)."""
 
     token = models.BigIntegerField("Inhaltsstand", default=0)
+    privacy = models.BigIntegerField(
+        "Inhaltsstand der letzten Einschränkung",
+        default=0,
+        help_text="Stand der letzten Änderung, die Besuchern etwas entzog (Zugriffsschutz, "
+        "Depublizieren, Löschen, Verschieben): älter darf kein Cache ausliefern.",
+    )
 
     class Meta:
         verbose_name = "Inhaltsstand"

@@ -8,37 +8,31 @@
   the JSON-LD of one request (and taken from the routing where it already found them).
 """
 
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
-from . import snapshot
-
 
 def public_q():
     """Pages outside every private section: no view restriction on the page or an ancestor.
 
-    With the content snapshot (``partnerships.snapshot``) the restricted sections are known:
+    The restricted sections are read first (``restricted_paths``, once per content version):
     usually none, so the listing query needs no condition at all; otherwise one path prefix
-    per restriction. Without it, the restricted page's path is read with a scalar subquery per
-    restriction: PostgreSQL cannot turn it into a join over all pages, so a listing scans only
-    the (few) restrictions per row instead of the page table (10 s -> ms for 10,000 news
-    items).
+    per restriction.
     """
-    paths = snapshot.restricted_paths()
-    if paths is not None:
-        condition = Q()
-        for path in paths:
-            condition &= ~Q(path__startswith=path)
-        return condition
-    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
-    restricted = PageViewRestriction.objects.annotate(restricted_path=restricted_path).filter(
-        restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path"))
+    condition = Q()
+    for path in restricted_paths():
+        condition &= ~Q(path__startswith=path)
+    return condition
+
+
+def restricted_paths():
+    """Tree paths of all pages with a view restriction."""
+    return tuple(
+        PageViewRestriction.objects.order_by("page__path").values_list("page__path", flat=True)
     )
-    return ~Q(Exists(restricted))
 
 
 def view_restrictions(page):
@@ -51,12 +45,8 @@ def view_restrictions(page):
     known = getattr(page, "_route_restricted", None)
     if known is not None and not any(known.values()):
         return PageViewRestriction.objects.none()
-    paths = snapshot.restricted_paths()
-    if (
-        paths is not None
-        and page.alias_of_id is None
-        and not any(page.path.startswith(path) for path in paths)
-    ):
+    paths = restricted_paths()
+    if page.alias_of_id is None and not any(page.path.startswith(path) for path in paths):
         return PageViewRestriction.objects.none()
     steplen = page.steplen
     paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
@@ -83,27 +73,11 @@ def route(root, request, path_components):
     for the pages along the path (and above ``root``, for the view restrictions) and one for
     the specific page that answers.
 
-    With the content snapshot (``partnerships.snapshot``) the pages along a path are found
-    once per content version and process; a request then only reads the page it shows.
-    Remembered are the page's id and type and its ancestors, each ancestor object shared by
-    all routes below it (a few hundred bytes per route)."""
-    shared = snapshot.current()
-    routes = shared.get("routes", dict) if shared is not None else None
-    key = (root.pk, tuple(path_components))
-    found = routes.get(key) if routes is not None else None
+    ``find_route`` is memoized per content version (``partnerships.caching``): a request then
+    only reads the page it shows."""
+    found = find_route(root, tuple(path_components))
     if found is None:
-        along = _pages_along(root, path_components)
-        if along is None:
-            return Page.route(root, request, path_components)
-        page, trail, remaining, known = along
-        if routes is not None:
-            by_pk = shared.get("route-ancestors", dict)
-            trail = [by_pk.setdefault(p.pk, p) for p in trail[:-1]]
-        else:
-            trail = trail[:-1]
-        found = (page.pk, page.specific_class, tuple(trail), tuple(remaining), known)
-        if routes is not None and len(routes) < MAX_REMEMBERED_ROUTES:
-            routes[key] = found
+        return Page.route(root, request, path_components)
     pk, model, trail, remaining, known = found
     if model is None:
         raise Http404
@@ -117,8 +91,23 @@ def route(root, request, path_components):
     return specific.route(request, list(remaining))
 
 
-# Routes remembered per content version and process.
-MAX_REMEMBERED_ROUTES = 20_000
+def find_route(root, path_components):
+    """(page id, type, ancestors, remaining components, restriction flags) of the page that
+    answers ``path_components`` below ``root``; None where Wagtail's own routing must answer.
+
+    The ancestor objects come from ``shared_page``: one object per page for all routes below it
+    where memoized (a few hundred bytes per route)."""
+    along = _pages_along(root, list(path_components))
+    if along is None:
+        return None
+    page, trail, remaining, known = along
+    trail = tuple(shared_page(p) for p in trail[:-1])
+    return (page.pk, page.specific_class, trail, tuple(remaining), known)
+
+
+def shared_page(page):
+    """``page`` itself: memoized by id, so equal ancestors of many routes are one object."""
+    return page
 
 
 def _pages_along(root, path_components):

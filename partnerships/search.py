@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from . import snapshot
+from .caching.memo import memo
 from .queries import public_q
 from .utils import clean_param, paginate
 
@@ -176,15 +176,12 @@ MAX_REMEMBERED_SEARCHES = 200
 
 def remembered_results(request, query, kind, search_query, promotions):
     """``search_results``, computed once per content version for the same terms, type and
-    page (``partnerships.snapshot``): ranking thousands of matches is the expensive part of a
-    search, and the ranking only changes when the content does."""
-    shared = snapshot.current()
-    if shared is None:
-        return search_results(request, query, kind, search_query, promotions)
+    page (``partnerships.caching.memo``): ranking thousands of matches is the expensive part
+    of a search, and the ranking only changes when the content does."""
     number = request.GET.get("page", "1")
     promoted = tuple(p.pk for p in promotions)
     key = (query, kind, number if len(number) <= 10 else "", promoted)
-    return shared.get_bounded(
+    return memo(
         "search",
         key,
         lambda: search_results(request, query, kind, search_query, promotions),

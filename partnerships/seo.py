@@ -4,6 +4,7 @@ Pages say what they are with ``schema_type`` ("Article", "NewsArticle") and may 
 ``published_date``; everything else comes from the fields every page has.
 """
 
+import functools
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -125,3 +126,23 @@ def structured_data(page, request, site_settings, image_url=""):
             objects.append(article(page, request, site_settings, image_url))
         objects.append(breadcrumb_list(page, request))
     return objects
+
+
+def with_canonical(response, url):
+    """``response`` declaring ``url`` as its own address (``Link: <url>; rel="canonical"``), as
+    pages do in their ``<link rel="canonical">``: feeds and other non-HTML answers."""
+    response.headers["Link"] = f'<{url}>; rel="canonical"'
+    return response
+
+
+def canonical_view(view):
+    """A view whose address is its path alone (the sitemap): query strings are other answers."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not request.GET:
+            with_canonical(response, request.build_absolute_uri(request.path))
+        return response
+
+    return wrapped

@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
-from . import search, views
+from . import search, seo, views
 from .sitemaps import PageSitemap
 
 urlpatterns = [
@@ -22,7 +22,12 @@ urlpatterns = [
         name="wagtailimages_serve",
     ),
     path("suche/", search.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        seo.canonical_view(sitemap),
+        {"sitemaps": {"pages": PageSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
 ]

@@ -8,7 +8,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerships.settings.productio
 
 application = get_wsgi_application()
 
-# Cached pages are answered here, before Django runs (partnerships/cache.py).
-from partnerships.cache import PageCacheApp  # noqa: E402
+# Requests are normalised and cached pages answered here, before Django runs
+# (partnerships/caching/pagecache.py).
+from partnerships.caching.pagecache import CachingApp  # noqa: E402
 
-application = PageCacheApp(application)
+application = CachingApp(application)

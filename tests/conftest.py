@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
 
-from partnerships import snapshot
+from partnerships.caching import memo as content_memo
 from partnerships.permissions import EDITORS, MODERATORS
 from tests.factories import build_site, make_home
 
@@ -23,12 +23,12 @@ def home(db):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Wagtail caches site root paths in the (locmem) cache, and each process keeps a content
-    snapshot (``partnerships.snapshot``); start every test afresh."""
+    memo (``partnerships.caching.memo``); start every test afresh."""
     cache.clear()
-    snapshot.forget()
+    content_memo.forget()
     yield
     cache.clear()
-    snapshot.forget()
+    content_memo.forget()
 
 
 @contextmanager

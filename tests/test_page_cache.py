@@ -1,4 +1,4 @@
-"""The whole-page cache (partnerships/cache.py): anonymous visitors get stored pages, answered
+"""The whole-page cache (partnerships/caching/pagecache.py): anonymous visitors get stored pages, answered
 before Django runs; nobody ever sees a page older than the last change to what it shows.
 
 Requests go through the real WSGI stack of production (``PageCacheApp`` around Django's
@@ -21,7 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 from casestudies.models import Branche, CaseStudyPage
 from concepts.models import ConceptPage
 from news.models import NewsPage
-from partnerships.cache import PageCacheApp
+from partnerships.caching.pagecache import CachingApp
 from partnerships.models import CustomImage, SiteSettings, StandardPage
 
 SECURITY_HEADERS = (
@@ -38,7 +38,7 @@ class WSGIClient:
     """Calls the production WSGI application (cache wrapper + Django) in-process."""
 
     def __init__(self):
-        self.app = PageCacheApp(WSGIHandler())
+        self.app = CachingApp(WSGIHandler())
         self.factory = RequestFactory()
 
     def request(self, path, method="GET", data=None, **meta):
@@ -125,7 +125,7 @@ def test_query_variants_are_cached_separately_and_unknown_parameters_not_at_all(
     # A parameter no page reads: served, never stored (else every ?x=… would fill the cache).
     web.get("/aktuelles/?utm_source=newsletter")
     unknown = web.get("/aktuelles/?utm_source=newsletter")
-    assert unknown.status == 200 and unknown.cache is None
+    assert unknown.status == 200 and unknown.cache == "miss"
     assert "public" not in unknown.headers.get("cache-control", "")
 
 
@@ -207,7 +207,8 @@ def test_publishing_shows_the_new_state_on_the_page_its_listing_and_the_home_pag
         assert response.cache == "miss", path
         assert "Neuer Titel der Grundidee" in response.text, path
     assert web.get("/sitemap.xml").cache == "miss"
-    # What does not show the concept page keeps its entry.
+    # One model: every page is rendered once more after the change, then a hit again.
+    assert web.get("/aktuelles/2008/").cache == "miss"
     assert web.get("/aktuelles/2008/").body == unrelated.body
     assert web.get("/aktuelles/2008/").cache == "hit"
 
@@ -295,6 +296,8 @@ def test_changing_a_snippet_refreshes_the_pages_and_filters_showing_it(
 
     for path in paths:
         assert "Logistik und Verkehr" in web.get(path).text, path
+    # One model: every change makes every page stale; the next request renders it again.
+    assert web.get("/konzept/").cache == "miss"
     assert web.get("/konzept/").cache == "hit"
     assert web.get("/konzept/").body == unrelated.body
 
@@ -335,19 +338,20 @@ def test_changing_site_settings_refreshes_every_page(
 
 def test_rendering_racing_a_change_is_never_served(web, site_tree, monkeypatch):
     """A page rendered from the old data while a change commits is stored under the old
-    generation: the next request renders again."""
-    from partnerships import cache as page_cache
+    content version: the next request renders again."""
+    from partnerships.caching import pagecache, version
 
-    original = page_cache.PageCacheApp.render_and_store
+    original = pagecache.CachingApp.render_and_store
 
     def render_then_change(self, environ, start_response, *args):
         result = original(self, environ, start_response, *args)
-        page_cache._invalidate_now({"/konzept/"})  # a change committed during the render
+        version.bump()  # a change committed during the render
+        pagecache.advance(*version.read())
         return result
 
-    monkeypatch.setattr(page_cache.PageCacheApp, "render_and_store", render_then_change)
+    monkeypatch.setattr(pagecache.CachingApp, "render_and_store", render_then_change)
     web.get("/konzept/")
-    monkeypatch.setattr(page_cache.PageCacheApp, "render_and_store", original)
+    monkeypatch.setattr(pagecache.CachingApp, "render_and_store", original)
     assert web.get("/konzept/").cache == "miss"
     assert web.get("/konzept/").cache == "hit"
 

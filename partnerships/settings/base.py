@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -58,18 +57,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: answers /healthz/ for load balancers and Varnish without Host check or database.
     "partnerships.middleware.HealthCheckMiddleware",
+    # Sees every answer (HTTPS redirects included): marks what shared caches may store
+    # ("public") and everything else "private" (partnerships/caching/pagecache.py); the hits
+    # themselves are answered in front of Django (partnerships/wsgi.py).
+    "partnerships.caching.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "partnerships.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Inside WhiteNoise (static files are precompressed) and outside everything that writes
-    # the body. The page cache marks cacheable responses after sessions/CSRF have had their
-    # say; the hits themselves are answered in front of Django (partnerships/wsgi.py).
+    # the body.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "partnerships.cache.PageCacheMiddleware",
-    # Reads the content version once per request: site-wide data (site, navigation, site
-    # settings, view restrictions) comes from the process's snapshot while it is current.
-    "partnerships.snapshot.ContentSnapshotMiddleware",
+    # Reads the content version once per request, before any data: the page cache labels
+    # what it stores with it, and site-wide data comes from the memo built under it.
+    "partnerships.caching.middleware.ContentVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -345,24 +346,24 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole-page cache for anonymous visitors (partnerships/cache.py). FULL_PAGE_CACHE=0 turns it
-# off. PAGE_CACHE_SECONDS: how long Redis and shared caches (s-maxage) keep a page; changes
-# invalidate it at once, so this only bounds memory.
+# Caching (partnerships/caching/, docs/scaling.md): one content version, raised by every
+# content change, and everything keyed on it.
+# Whole-page cache for anonymous visitors. FULL_PAGE_CACHE=0 turns it off.
+# PAGE_CACHE_SECONDS: how long Redis and shared caches (s-maxage) keep a page; a change makes
+# every page stale at once, so this only bounds memory. Only a page's canonical address is
+# stored (its <link rel="canonical">): other spellings and unknown parameters are rendered.
 FULL_PAGE_CACHE = os.environ.get("FULL_PAGE_CACHE", "1") != "0"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
-# Query parameters the public pages read; URLs with others are not cached (bounded key space).
-PAGE_CACHE_QUERY_PARAMS = {"page", "tag", "branche", "bundesland", "phase", "konzept"}
 # Never cached: the admin (and previews), search (every search is counted for the report),
 # documents (served with their own headers), static and media files.
 PAGE_CACHE_EXCLUDE_PREFIXES = [ADMIN_URL_PREFIX, "/suche/", "/dokumente/", STATIC_URL, MEDIA_URL]
+# Site-wide data (site, navigation, settings, restrictions, routes, fragments) computed once
+# per process and content version (partnerships/caching/memo.py). Not a response cache:
+# CONTENT_MEMO=0 only makes every request read it all again.
+CONTENT_MEMO = os.environ.get("CONTENT_MEMO", os.environ.get("CONTENT_SNAPSHOT", "1")) != "0"
 
-# Site-wide data (site, navigation, site settings, view restrictions) is read once per process
-# and reused while the content version in the database is unchanged (partnerships/snapshot.py).
-# Not a response cache: CONTENT_SNAPSHOT=0 only makes every request read it all again.
-CONTENT_SNAPSHOT = os.environ.get("CONTENT_SNAPSHOT", "1") != "0"
-
-# HTTP cache in front (Varnish and/or a CDN): Wagtail purges a page's URLs when it is
-# published, unpublished, moved or deleted. Each back end is switched on by its variables.
+# HTTP caches in front (Varnish and/or a CDN): emptied once after every committed change
+# (partnerships/caching/frontend.py). Each back end is switched on by its variables.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):  # e.g. http://127.0.0.1:6081 (PURGE requests)
     WAGTAILFRONTENDCACHE["varnish"] = {

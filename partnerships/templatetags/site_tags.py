@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from partnerships import queries, seo, snapshot
+from partnerships import queries, seo
 from partnerships.blocks import heading_anchors as _heading_anchors
 from partnerships.content_checks import ALT_TEXT_MISSING_MARKER
 from partnerships.models import SiteSettings
@@ -37,7 +37,7 @@ def _teaser_expression(models):
 
 def site_sections(context):
     """The live, public children of the home page (menu, section links, news feeds), with
-    their teasers and search hints: from the content snapshot, else one query per request."""
+    their teasers and search hints (read once per request)."""
     request = context.get("request")
     root = site_root(context)
     if root is None:
@@ -45,17 +45,13 @@ def site_sections(context):
     cached = getattr(request, "_site_sections", None) if request is not None else None
     if cached is not None:
         return cached
-    shared = snapshot.current()
-    if shared is not None:
-        sections = shared.get(("sections", root.pk), lambda: _load_sections(root))
-    else:
-        sections = _load_sections(root)
+    sections = load_sections(root)
     if request is not None:
         request._site_sections = sections
     return sections
 
 
-def _load_sections(root):
+def load_sections(root):
     models = [
         model
         for model in root.specific_class.allowed_subpage_models()
@@ -76,43 +72,43 @@ def _load_sections(root):
 @register.simple_tag(takes_context=True)
 def main_nav(context):
     """The main navigation (``includes/main_nav.html``). It differs between pages only by the
-    section marked as current, so it is rendered once per section and content version."""
+    section marked as current (exactly or below it) and the home page."""
     request = context.get("request")
     root = site_root(context)
     current = context.get("page")
     items = [section for section in site_sections(context) if section.show_in_menus]
     active_path = current.url_path if isinstance(current, Page) else ""
+    is_home = root is not None and isinstance(current, Page) and current.pk == root.pk
+    section = next((i.url_path for i in items if in_section(i.url_path, active_path)), "")
+    return render_main_nav(request, root, section, section == active_path, is_home)
+
+
+def render_main_nav(request, root, section, exact, is_home):
+    """The navigation HTML with ``section`` (a url_path) marked current."""
+    items = [s for s in load_sections(root) if s.show_in_menus] if root is not None else []
+    # The template marks the section containing ``active_path``; ``exact``: the section itself.
+    active_path = section if exact else (section + "~/" if section else "")
     values = {
         "request": request,
         "root": root,
         "items": items,
         "active_path": active_path,
-        "is_home": root is not None and isinstance(current, Page) and current.pk == root.pk,
+        "is_home": is_home,
     }
-    # What the template distinguishes: the current section, exactly or below it.
-    section = next((i.url_path for i in items if in_section(i.url_path, active_path)), "")
-    key = (
-        "main-nav",
-        getattr(Site.find_for_request(request), "pk", None),
-        getattr(root, "pk", None),
-        section,
-        section == active_path,
-        values["is_home"],
-    )
-    return snapshot.snapshot_value(key, lambda: render_to_string("includes/main_nav.html", values))
+    return render_to_string("includes/main_nav.html", values)
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The footer (``includes/site_footer.html``): the same on every page of a site, rendered
-    once per content version (and year, for the copyright line)."""
-    request = context.get("request")
+    """The footer (``includes/site_footer.html``): the same on every page of a site (and
+    year, for the copyright line)."""
+    return render_footer(context.get("request"), timezone.now().year)
+
+
+def render_footer(request, year):
     site_settings = SiteSettings.for_request(request) if request is not None else None
     values = {"request": request, "site_settings": site_settings}
-    key = ("footer", getattr(Site.find_for_request(request), "pk", None), timezone.now().year)
-    return snapshot.snapshot_value(
-        key, lambda: render_to_string("includes/site_footer.html", values)
-    )
+    return render_to_string("includes/site_footer.html", values)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -233,19 +229,21 @@ def news_feeds(context):
     if request is None or root is None:
         return None
     if not hasattr(request, "_news_feeds"):
-        shared = snapshot.current()
-        if shared is not None:
-            key = ("feeds", Site.find_for_request(request).pk)
-            feeds = shared.get(key, lambda: _load_feeds(context, request))
-        else:
-            feeds = _load_feeds(context, request)
-        request._news_feeds = feeds
+        request._news_feeds = load_feeds(request, root)
     return request._news_feeds
 
 
-def _load_feeds(context, request):
+def load_feeds(request, root):
     # A news index may only be placed below the home page (parent_page_types).
-    index = news_index(context)
+    NewsIndexPage = apps.get_model("news", "NewsIndexPage")
+    index = next(
+        (
+            s
+            for s in load_sections(root)
+            if s.specific_class is not None and issubclass(s.specific_class, NewsIndexPage)
+        ),
+        None,
+    )
     if index is None:
         return None
     base = index.get_full_url(request)
@@ -267,11 +265,7 @@ def page_meta(context):
     site_settings = SiteSettings.for_request(request)
     root_url = seo.site_root_url(request)
     image = seo.social_image(page, site_settings)
-    rendition = None
-    if image is not None:  # the same rendition for the image until it changes
-        rendition = snapshot.snapshot_value(
-            ("social-rendition", image.pk), lambda: image.get_rendition(seo.SOCIAL_IMAGE_SPEC)
-        )
+    rendition = social_rendition(image) if image is not None else None
     image_url = ""
     if rendition is not None:
         image_url = rendition.url if "://" in rendition.url else root_url + rendition.url
@@ -292,24 +286,24 @@ def page_meta(context):
     }
 
 
+def social_rendition(image):
+    return image.get_rendition(seo.SOCIAL_IMAGE_SPEC)
+
+
 @register.simple_tag(takes_context=True)
 def responsive_picture(context, image, sizes="", eager=False):
-    """``includes/picture_render.html`` for ``image``. Its HTML depends only on the image and
-    the arguments, so it is rendered once per content version (``partnerships.snapshot``):
-    finding nine renditions costs more than the rest of a teaser card. Previews that mark
-    missing alt text for the content checks are always rendered afresh."""
+    """``includes/picture_render.html`` for ``image``; previews mark missing alt text for the
+    content checks."""
     if image is None:
         return ""
-    request = context.get("request")
-    marker = content_check_marker(image, request)
-    values = {"image": image, "sizes": sizes or "", "eager": bool(eager), "marker": marker}
+    marker = content_check_marker(image, context.get("request"))
+    return render_picture(image, sizes or "", bool(eager), marker)
 
-    def render():
-        return render_to_string("includes/picture_render.html", values)
 
-    if marker is not None:
-        return render()
-    return snapshot.snapshot_value(("picture", image.pk, values["sizes"], values["eager"]), render)
+def render_picture(image, sizes, eager, marker):
+    """The ``<picture>`` element: its HTML depends only on the image and the arguments."""
+    values = {"image": image, "sizes": sizes, "eager": eager, "marker": marker}
+    return render_to_string("includes/picture_render.html", values)
 
 
 @register.filter

@@ -64,7 +64,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2007)
 
     def handle(self, *args, news, casestudies, seed, **options):
-        from partnerships.cache import bulk_changes
+        from partnerships.caching import bulk_changes
 
         # No page-cache invalidation per created page: the whole cache is dropped once at the end.
         with bulk_changes():

@@ -1,0 +1,280 @@
+"""Whole-page cache for anonymous visitors, keyed on the content version.
+
+* ``CachingApp`` wraps the WSGI application (``partnerships/wsgi.py``). It normalises every
+  request first (``requests.normalise``), then answers hits before Django builds a request: no
+  session, no database, no middleware — cached pages survive a database outage.
+* ``PageCacheMiddleware`` (the outermost Django middleware) decides whether a response may be
+  stored: an anonymous GET answered 200 by a page (or a view declaring a canonical address),
+  for exactly its canonical address on a storable host, with no cookie set, no CSRF token used
+  (no form), no ``Cache-Control`` of its own, not a preview. Such responses say
+  ``Cache-Control: public, max-age=0, s-maxage=N``; every other response says ``private,
+  no-cache`` unless it set its own, so Varnish and browsers store exactly what this cache does.
+* Invalidation is one number: an entry is labelled with the content version read *before*
+  rendering, and is fresh while that is still the current version (kept in the shared cache,
+  advanced after every change commits). A change makes every entry stale at once; a new page
+  type or template needs no caching code.
+* No thundering herd: a stale entry rendered after the last privacy change (``version``) is
+  served to everyone while one request (a short lock) renders the fresh page. An entry older
+  than a privacy change is never served.
+
+The cache must be shared by all worker processes (Redis, ``REDIS_URL``); production switches
+the page cache off without Redis (``settings/production.py``). A cache that is down costs the
+cache only: every request is then rendered.
+"""
+
+import gzip
+import hashlib
+import logging
+import re
+import threading
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from . import requests, version
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pc:version"
+PRIVACY_KEY = "pc:privacy"
+ENVIRON_STORE = "partnerships.page_cache.store"
+ENVIRON_VERSION = "partnerships.content_version"
+LOCK_SECONDS = 15
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+_COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
+_VARIANT_HEADERS = {"content-length", "content-encoding", "etag"}
+_CANONICAL_LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?canonical"?')
+_local_lock = threading.Lock()
+
+# Atomic "raise to at least": versions in the shared cache never go back (two changes
+# committing at once may report in either order).
+_RAISE_LUA = """
+local function less(a, b)  -- non-negative integers as strings (Lua numbers lose 64-bit digits)
+  if #a ~= #b then return #a < #b end
+  return a < b
+end
+for i, key in ipairs(KEYS) do
+  local current = redis.call('GET', key)
+  if (not current) or less(current, ARGV[i]) then redis.call('SET', key, ARGV[i]) end
+end
+return 1
+"""
+
+
+def advance(current, privacy):
+    """Raise the shared versions to at least ``current`` and ``privacy``."""
+    keys = [cache.make_and_validate_key(VERSION_KEY), cache.make_and_validate_key(PRIVACY_KEY)]
+    client_of = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client_of is not None:  # Redis: one atomic script
+        client_of(write=True).eval(_RAISE_LUA, 2, *keys, current, privacy)
+        return
+    with _local_lock:  # local memory: one process, a lock is enough
+        found = cache.get_many([VERSION_KEY, PRIVACY_KEY])
+        updates = {}
+        if found.get(VERSION_KEY, -1) < current:
+            updates[VERSION_KEY] = current
+        if found.get(PRIVACY_KEY, -1) < privacy:
+            updates[PRIVACY_KEY] = privacy
+        if updates:
+            cache.set_many(updates, timeout=None)
+
+
+@version.on_change
+def _changed(current, privacy):
+    if settings.FULL_PAGE_CACHE:
+        advance(current, privacy)
+
+
+# --- deciding what may be stored (Django middleware) ---------------------------------------
+
+
+def canonical_url(response):
+    """The address a response declares as its own (``Link: <…>; rel="canonical"``)."""
+    context = getattr(response, "context_data", None) or {}
+    url = context.get("canonical_url") if isinstance(context, dict) else None
+    if url:
+        return url
+    match = _CANONICAL_LINK.search(response.headers.get("Link", ""))
+    return match.group(1) if match else None
+
+
+class PageCacheMiddleware:
+    """Marks responses that may be stored; ``CachingApp`` stores them (see module doc)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        url = canonical_url(response)
+        if url and "Link" not in response.headers:
+            response.headers["Link"] = f'<{url}>; rel="canonical"'
+        if settings.FULL_PAGE_CACHE and self.storable(request, response, url):
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS
+            )
+            response.headers.setdefault("Last-Modified", http_date())
+            request.environ[ENVIRON_STORE] = True
+        elif "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    @staticmethod
+    def storable(request, response, url):
+        environ = request.environ
+        site = getattr(request, "_wagtail_site", None)
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "Cache-Control" not in response
+            and "CSRF_COOKIE" not in request.META  # a form with a CSRF token
+            and not getattr(request, "is_preview", False)
+            and not (hasattr(request, "user") and request.user.is_authenticated)
+            and environ.get(ENVIRON_VERSION) is not None
+            and requests.entry_key(environ) is not None
+            and requests.is_canonical(environ, url)
+            and requests.storable_host(environ, getattr(site, "hostname", ""))
+        )
+
+
+# --- serving and storing (WSGI wrapper) -----------------------------------------------------
+
+
+def _variant(headers, body, encoding, etag):
+    """(header list, body, ETag) for one encoding; weak ETag for gzip like GZipMiddleware."""
+    out = [(name, value) for name, value in headers if name.lower() not in _VARIANT_HEADERS]
+    if encoding:
+        out.append(("Content-Encoding", encoding))
+        etag = "W/" + etag
+    out += [("Content-Length", str(len(body))), ("ETag", etag)]
+    return out, body, etag
+
+
+def build_entry(status, headers, body, content_version):
+    """The stored form of a response: both encodings, ready to send."""
+    encoding = next((v for k, v in headers if k.lower() == "content-encoding"), None)
+    if encoding not in (None, "gzip"):
+        return None
+    if encoding == "gzip":
+        gz, identity = body, gzip.decompress(body)
+    else:
+        identity = body
+        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
+        compressible = content_type.startswith(_COMPRESSIBLE) and len(body) >= 200
+        gz = gzip.compress(body, compresslevel=6, mtime=0) if compressible else None
+    vary = next((v for k, v in headers if k.lower() == "vary"), "")
+    if gz is not None and "accept-encoding" not in vary.lower():
+        headers = [(k, v) for k, v in headers if k.lower() != "vary"]
+        headers.append(("Vary", f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"))
+    last_modified = next((v for k, v in headers if k.lower() == "last-modified"), None)
+    # The same value as Django's ConditionalGetMiddleware gives the uncached response.
+    etag = '"' + hashlib.md5(identity, usedforsecurity=False).hexdigest() + '"'
+    return {
+        "v": content_version,
+        "status": status,
+        "identity": _variant(headers, identity, None, etag),
+        "gzip": _variant(headers, gz, "gzip", etag) if gz is not None else None,
+        "last_modified": parse_http_date_safe(last_modified) if last_modified else None,
+    }
+
+
+def _not_modified(environ, etag, last_modified):
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        if if_none_match.strip() == "*":
+            return True
+        wanted = etag.removeprefix("W/")
+        return any(tag.strip().removeprefix("W/") == wanted for tag in if_none_match.split(","))
+    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and last_modified is not None and last_modified <= since
+
+
+class CachingApp:
+    """WSGI wrapper: normalises the request, answers hits before Django, stores misses."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        requests.normalise(environ)
+        key = requests.entry_key(environ) if settings.FULL_PAGE_CACHE else None
+        if key is None:
+            return self.app(environ, start_response)
+        lock_key = None
+        try:
+            found = cache.get_many([VERSION_KEY, PRIVACY_KEY, key])
+            current, privacy = found.get(VERSION_KEY), found.get(PRIVACY_KEY)
+            entry = found.get(key)
+            if entry is not None and current is not None:
+                if entry["v"] >= current:
+                    return self.serve(entry, environ, start_response, "hit")
+                if privacy is not None and entry["v"] >= privacy:
+                    # Stale, but nothing was made private since: one request renders, the
+                    # others get this copy meanwhile.
+                    lock_key = key + ":lock"
+                    if not cache.add(lock_key, 1, timeout=LOCK_SECONDS):
+                        return self.serve(entry, environ, start_response, "stale")
+        except Exception:  # the cache is down: serve uncached, never fail
+            logger.warning("Seiten-Cache nicht erreichbar", exc_info=True)
+            return self.app(environ, start_response)
+        if environ["REQUEST_METHOD"] != "GET":
+            return self.app(environ, start_response)
+        try:
+            return self.render_and_store(environ, start_response, key)
+        finally:
+            if lock_key is not None:
+                try:
+                    cache.delete(lock_key)
+                except Exception:
+                    logger.warning("Seiten-Cache nicht erreichbar", exc_info=True)
+
+    @staticmethod
+    def serve(entry, environ, start_response, state):
+        variant = entry["gzip"] if entry["gzip"] and _accepts_gzip(environ) else entry["identity"]
+        headers, body, etag = variant
+        if _not_modified(environ, etag, entry["last_modified"]):
+            start_response(
+                "304 Not Modified",
+                [(k, v) for k, v in headers if k.lower() not in ("content-length", "content-type")]
+                + [("X-Page-Cache", state)],
+            )
+            return []
+        start_response(entry["status"], [*headers, ("X-Page-Cache", state)])
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def render_and_store(self, environ, start_response, key):
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, list(headers)
+            return start_response(status, [*headers, ("X-Page-Cache", "miss")], exc_info)
+
+        result = self.app(environ, capture)
+        content_version = environ.get(ENVIRON_VERSION)
+        if not environ.get(ENVIRON_STORE) or content_version is None:
+            return result
+        if not captured.get("status", "").startswith("200"):
+            return result
+        if any(name.lower() == "set-cookie" for name, _ in captured["headers"]):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        try:
+            entry = build_entry(captured["status"], captured["headers"], body, content_version[0])
+            if entry is not None:
+                advance(*content_version)  # after a flush of the cache: from the database
+                cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Seite nicht im Cache gespeichert", exc_info=True)
+        return [body]
+
+
+def _accepts_gzip(environ):
+    return bool(_ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")))
