@@ -5,9 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.views.serve import ServeView
 
 from . import search, seo, views
+from .renditions import LimitedServeView
 from .sitemaps import PageSitemap
 
 urlpatterns = [
@@ -15,10 +15,11 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     # Signed rendition URLs ({% image_url %} / generate_image_url): whichever replica gets the
     # request makes the rendition from the original in the shared media storage, stores it
-    # there and redirects to it (S3/CDN or /media/), so no replica needs local files.
+    # there and redirects to it (S3/CDN or /media/), so no replica needs local files. Only
+    # renditions up to WAGTAILIMAGES_MAX_RENDITION_DIMENSION px (partnerships.renditions).
     re_path(
         r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$",
-        ServeView.as_view(action="redirect"),
+        LimitedServeView.as_view(action="redirect"),
         name="wagtailimages_serve",
     ),
     path("suche/", search.search, name="search"),

@@ -237,6 +237,12 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "partnerships.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Our own (partnerships.renditions), not Wagtail's: signed /bilder/ URLs make renditions up
+# to this many pixels wide and high with at most this many operations, and 404 otherwise.
+# Twice the largest size the templates ask for (width-1200, fill-1200x630); a 2400 px AVIF
+# from a 40-megapixel original takes 3–4 s on one core here (decoding the original: ~1 s).
+WAGTAILIMAGES_MAX_RENDITION_DIMENSION = 2400
+WAGTAILIMAGES_MAX_RENDITION_OPERATIONS = 4
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
