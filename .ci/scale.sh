@@ -161,7 +161,9 @@ export REDIS_URL="redis://$REDIS_HOST:$REDIS_PORT/$REDIS_DB" CACHE_KEY_PREFIX="$
 export AWS_STORAGE_BUCKET_NAME=media AWS_S3_ENDPOINT_URL="http://127.0.0.1:$S3"
 export AWS_ACCESS_KEY_ID="$S3_KEY" AWS_SECRET_ACCESS_KEY="$S3_SECRET"
 export FRONTEND_CACHE_VARNISH_URL="http://127.0.0.1:$VARNISH"
-export STATIC_ROOT="$WORK/static" SECURE_SSL_REDIRECT=0 DB_CONNECT_TIMEOUT=2
+# SECURE_SSL_REDIRECT stays on, as in production: requests without "X-Forwarded-Proto: https"
+# get the redirect, which Varnish must never serve to HTTPS visitors (scale_check.py).
+export STATIC_ROOT="$WORK/static" DB_CONNECT_TIMEOUT=2
 export ADMIN_PASSWORD="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(18))')"
 
 # The bucket before the first upload (load_initial_content stores its images there).
