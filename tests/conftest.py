@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from partnerships.caching import memo as content_memo
+from partnerships.caching import version as content_version
 from partnerships.permissions import EDITORS, MODERATORS
 from tests.factories import build_site, make_home
 
@@ -26,9 +27,11 @@ def _clear_cache():
     memo (``partnerships.caching.memo``); start every test afresh."""
     cache.clear()
     content_memo.forget()
+    content_version.forget()
     yield
     cache.clear()
     content_memo.forget()
+    content_version.forget()
 
 
 @contextmanager

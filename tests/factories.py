@@ -229,6 +229,9 @@ def make_home(**kwargs):
     site.root_page = home
     site.site_name = "Strategische Partnerschaften"
     site.save()
+    from partnerships.models import SiteSettings
+
+    SiteSettings.for_site(site)  # as after the first visit: created on demand otherwise
     if previous.pk != home.pk and previous.specific_class is Page:
         previous.delete()
     return home

@@ -138,6 +138,9 @@ class PageCacheMiddleware:
             and requests.entry_key(environ) is not None
             and requests.is_canonical(environ, url)
             and requests.storable_host(environ, getattr(site, "hostname", ""))
+            # Unchanged while rendering: Varnish bans only what it holds already, so a page
+            # rendered across a change must not be marked public (one small query, misses only).
+            and version.read() == environ[ENVIRON_VERSION]
         )
 
 
