@@ -14,7 +14,6 @@ from django.core.cache import cache
 from wagtail.contrib.forms.models import FormSubmission
 
 from partnerships import redis_cache
-from partnerships.redis_cache import cache_available
 from tests.helpers import main, text_of
 from tests.test_contact import valid_data
 from tests.test_page_cache import WSGIClient
@@ -38,13 +37,17 @@ def redis_settings(location):
     }
 
 
+def forget_breaker(location):
+    getattr(redis_cache, "_breakers", {}).pop(location, None)
+
+
 @pytest.fixture
 def redis_down(settings):
     """The default cache: Redis on a closed port, the breaker of that location fresh."""
     location = f"redis://127.0.0.1:{closed_port()}/0"
     settings.CACHES = redis_settings(location)
     yield location
-    redis_cache._breakers.pop(location, None)
+    forget_breaker(location)
 
 
 # --- the back end ---------------------------------------------------------------------------
@@ -64,7 +67,7 @@ def test_unreachable_redis_answers_like_an_empty_cache(redis_down):
     assert cache.get_or_set("k", 5) == 5
     with pytest.raises(ValueError):  # like any missing key
         cache.incr("k")
-    assert not cache_available()
+    assert not redis_cache.cache_available()
 
 
 def test_breaker_skips_redis_after_a_failure_and_warns_once(redis_down, caplog, monkeypatch):
@@ -91,12 +94,12 @@ def test_after_the_pause_one_call_probes_and_recovery_is_logged(redis_down, capl
     caplog.set_level(logging.WARNING, logger="partnerships.redis_cache")
     monkeypatch.setattr(cache.breaker, "seconds", 0.2)
     assert cache.get("k") is None
-    assert not cache_available()
+    assert not redis_cache.cache_available()
     time.sleep(0.25)
     # Redis is back (a stand-in client that answers).
     monkeypatch.setattr(type(cache._cache), "get", lambda self, key, default: "wert")
     assert cache.get("k") == "wert"
-    assert cache_available()
+    assert redis_cache.cache_available()
     messages = [r.getMessage() for r in caplog.records if r.name == "partnerships.redis_cache"]
     assert len(messages) == 2 and "wieder erreichbar" in messages[1]
 
@@ -114,7 +117,7 @@ def test_a_hanging_redis_costs_one_timeout_not_one_per_call(settings):
                 assert cache.get("k") is None
             assert time.monotonic() - start < 1.5  # one 0.5 s timeout, then skipped
         finally:
-            redis_cache._breakers.pop(location, None)
+            forget_breaker(location)
 
 
 # --- the site -------------------------------------------------------------------------------
