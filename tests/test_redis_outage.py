@@ -164,11 +164,3 @@ def test_rate_limit_holds_without_redis(redis_down, client, site_tree, settings)
     assert "zu viele Nachrichten gesendet" in text_of(main(refused))
     assert 'value="Frage 3"' in refused.content.decode()  # the visitor's text is kept
     assert FormSubmission.objects.filter(page=page).count() == 2
-
-
-def test_admin_login_page_without_redis(redis_down, client, superuser):
-    assert client.get("/admin/login/").status_code == 200
-    response = client.post(
-        "/admin/login/", {"username": "admin", "password": "ein-sicheres-passwort"}
-    )
-    assert response.status_code == 302
