@@ -51,8 +51,9 @@ test: install ## Run the whole test suite; German search relevance also on Postg
 test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db
 
-outage-test: install ## Stop a throw-away PostgreSQL under load: 503 page, then recovery without restart
+outage-test: install ## Stop a throw-away PostgreSQL, then a throw-away Redis, under load: no 500, recovery without restart
 	bash .ci/outage.sh
+	bash .ci/redis_outage.sh
 
 scale-test: install ## Varnish + two gunicorn instances + PostgreSQL + Redis + S3 (SeaweedFS): publish, renditions, load
 	bash .ci/scale.sh

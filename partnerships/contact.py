@@ -1,7 +1,7 @@
 """The contact form: field building with German errors, honeypot, rate limit, e-mail.
 
 Used by ``partnerships.models.ContactPage``. Nothing here talks to a third-party service:
-spam is kept out by a honeypot field and a per-address limit counted in Django's cache.
+spam is kept out by a honeypot field and a per-address limit counted in the database.
 """
 
 import datetime
@@ -9,10 +9,11 @@ import hashlib
 import logging
 
 import django.forms
+from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -175,30 +176,36 @@ def honeypot_filled(request):
 
 
 class RateLimit:
-    """At most ``CONTACT_RATE_LIMIT`` submissions per client address within
-    ``CONTACT_RATE_WINDOW`` seconds, counted in Django's default cache (in production a cache
-    all workers share). The window starts with the first submission. The address is stored
-    only as a hash."""
+    """At most ``CONTACT_RATE_LIMIT`` submissions per client address within any
+    ``CONTACT_RATE_WINDOW`` seconds, counted in the database (``ContactRateHit``), which all
+    workers and machines share. Not in Django's cache: with Redis down or evicting keys
+    (``allkeys-lru``) the count would silently start from zero again, and the form must keep
+    working without its cache. The address is stored only as a salted hash."""
 
     def __init__(self, request):
         self.limit = settings.CONTACT_RATE_LIMIT
-        self.window = settings.CONTACT_RATE_WINDOW
+        self.window = datetime.timedelta(seconds=settings.CONTACT_RATE_WINDOW)
         address = client_ip_address(request) or "unbekannt"
         digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-        self.key = f"contact-rate:{digest}"
+        self.client = digest
+
+    @staticmethod
+    def _hits():
+        return apps.get_model("partnerships", "ContactRateHit").objects
+
+    def _count(self, now):
+        return self._hits().filter(client=self.client, created__gt=now - self.window).count()
 
     def exceeded(self):
-        return cache.get(self.key, 0) >= self.limit
+        return self._count(timezone.now()) >= self.limit
 
     def hit(self):
-        """Count one submission; True if it is still within the limit."""
-        cache.add(self.key, 0, self.window)
-        try:
-            count = cache.incr(self.key)
-        except ValueError:  # expired between add and incr
-            cache.add(self.key, 1, self.window)
-            count = 1
-        return count <= self.limit
+        """Count one submission; True if it is still within the limit. Stored before it is
+        counted, so concurrent submissions can never all slip under the limit."""
+        now = timezone.now()
+        self._hits().filter(created__lte=now - self.window).delete()  # keeps the table small
+        self._hits().create(client=self.client, created=now)
+        return self._count(now) <= self.limit
 
 
 # --- E-mail ---------------------------------------------------------------------------------

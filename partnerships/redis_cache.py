@@ -1,13 +1,130 @@
-"""Django's Redis cache back end, reusing one Redis client per connection pool.
+"""Django's Redis cache back end: one Redis client per connection pool, and no outage.
 
 ``django.core.cache.backends.redis.RedisCacheClient`` builds a new ``redis.Redis`` object for
 every cache operation; with redis-py 8 that construction costs more than the round trip to
 Redis itself (about 0.3-0.7 ms here), which would dominate a page-cache hit. The client is
 thread-safe and the pool re-creates its connections after a fork, so one per pool is enough.
+
+**Redis down is a cache miss, not an error.** Every operation that cannot reach Redis
+(connection refused or reset, timeout, a replica that refuses writes, out of memory) answers
+like an empty cache: reads give the default, writes are dropped, ``add``/``touch``/``delete``
+answer False, ``incr`` raises ``ValueError`` as for any missing key. Nobody above (the page
+cache, Wagtail's site root paths, renditions, third-party apps) has to catch anything. A
+circuit breaker keeps the outage cheap: after a failure the process skips Redis for
+``BREAKER_SECONDS`` and then lets one call through to probe it, instead of paying the connect
+timeout on every call: a dead Redis costs at most one socket timeout (0.5 s, see
+``settings.CACHES``) per process every ``BREAKER_SECONDS``. One warning is logged when an
+outage begins and one when it ends, per process. Connections made by a pool do not retry
+(redis-py's default), so the breaker is the only retry.
+
+Code that must not treat a missing cache as empty asks ``cache_available()``.
 """
 
+import logging
+import threading
+import time
+
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+
+logger = logging.getLogger(__name__)
+
+# After a failed call, skip Redis this long (seconds) before probing it again.
+BREAKER_SECONDS = 5.0
+_MISS = object()
+
+
+def _unreachable_errors():
+    from redis import exceptions
+
+    return (
+        exceptions.ConnectionError,  # refused, reset, closed, BusyLoadingError
+        exceptions.TimeoutError,
+        exceptions.ReadOnlyError,  # a replica after failover
+        exceptions.OutOfMemoryError,  # maxmemory with noeviction
+        OSError,
+    )
+
+
+class Breaker:
+    """Per process and Redis location: closed (use Redis) until a call fails, then open
+    for ``seconds``; after that one call probes Redis (the others still skip it) and
+    closes the breaker on success or opens it again on failure."""
+
+    def __init__(self, location, seconds=BREAKER_SECONDS):
+        self.location = location
+        self.seconds = seconds
+        self.down_since = None  # monotonic time of the first failure of this outage
+        self.retry_at = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def down(self):
+        return self.down_since is not None
+
+    def allow(self):
+        if self.down_since is None:
+            return True
+        now = time.monotonic()
+        with self._lock:
+            if self.down_since is None:
+                return True
+            if now < self.retry_at:
+                return False
+            self.retry_at = now + self.seconds  # this call is the probe
+            return True
+
+    def failed(self, operation, error):
+        now = time.monotonic()
+        with self._lock:
+            first = self.down_since is None
+            if first:
+                self.down_since = now
+            self.retry_at = now + self.seconds
+        if first:
+            logger.warning(
+                "Redis-Cache %s nicht erreichbar (%s bei %s: %s). Die Website arbeitet ohne "
+                "Cache weiter; nächster Versuch in %.0f s.",
+                self.location,
+                type(error).__name__,
+                operation,
+                error,
+                self.seconds,
+            )
+
+    def succeeded(self):
+        if self.down_since is None:
+            return
+        with self._lock:
+            since, self.down_since = self.down_since, None
+        if since is not None:
+            logger.warning(
+                "Redis-Cache %s wieder erreichbar (nach %.1f s ohne Cache).",
+                self.location,
+                time.monotonic() - since,
+            )
+
+
+_breakers = {}
+_breakers_lock = threading.Lock()
+
+
+def _breaker_for(location):
+    """One breaker per process and location: Django makes a cache object per thread."""
+    with _breakers_lock:
+        breaker = _breakers.get(location)
+        if breaker is None:
+            breaker = _breakers[location] = Breaker(location)
+        return breaker
+
+
+def cache_available(alias="default"):
+    """False while the Redis behind cache ``alias`` is known to be unreachable (from the first
+    failed call until the first successful one). Always True for other back ends."""
+    breaker = getattr(caches[alias], "breaker", None)
+    return breaker is None or not breaker.down
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -24,3 +141,54 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+        self.breaker = _breaker_for(",".join(self._servers))
+        self._errors = _unreachable_errors()
+
+    def _guarded(self, miss, operation, *args):
+        """Django's ``operation(*args)``, or ``miss`` if Redis is unreachable or skipped."""
+        if not self.breaker.allow():
+            return miss
+        try:
+            result = getattr(super(), operation)(*args)
+        except self._errors as error:
+            self.breaker.failed(operation, error)
+            return miss
+        self.breaker.succeeded()
+        return result
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(False, "add", key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._guarded(default, "get", key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._guarded(None, "set", key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(False, "touch", key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._guarded(False, "delete", key, version)
+
+    def get_many(self, keys, version=None):
+        return self._guarded({}, "get_many", keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guarded(False, "has_key", key, version)
+
+    def incr(self, key, delta=1, version=None):
+        result = self._guarded(_MISS, "incr", key, delta, version)
+        if result is _MISS:
+            raise ValueError(f"Key '{key}' not found (Redis unreachable).")
+        return result
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        # Django's contract: the keys that were not stored.
+        return self._guarded(list(data), "set_many", data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        self._guarded(None, "delete_many", keys, version)
+
+    def clear(self):
+        return self._guarded(False, "clear")

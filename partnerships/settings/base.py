@@ -324,7 +324,7 @@ AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Contact form (partnerships.contact): at most this many submissions per client address
-# within the window (seconds), counted in the default cache.
+# within the window (seconds), counted in the database (not the cache: it must hold without Redis).
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", str(10 * 60)))
 
@@ -336,8 +336,9 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1
 
 # Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), shared by all workers;
-# otherwise local memory of each process. Short socket timeouts: a Redis outage must cost
-# milliseconds per request (the page cache then passes through), never a hung worker.
+# otherwise local memory of each process. Redis down is a cache miss, never an error: the back
+# end answers misses and skips Redis for a few seconds after a failure (circuit breaker). Short
+# socket timeouts: a hanging Redis must cost at most one timeout now and then, never a hung worker.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
