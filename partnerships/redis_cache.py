@@ -137,6 +137,22 @@ class ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
+# Atomic "raise to at least" for non-negative integers kept as strings (Lua numbers are
+# doubles and lose 64-bit digits): versions in the cache never go back, whatever the order in
+# which two committed changes report.
+_RAISE_LUA = """
+local function less(a, b)
+  if #a ~= #b then return #a < #b end
+  return a < b
+end
+for i, key in ipairs(KEYS) do
+  local current = redis.call('GET', key)
+  if (not current) or less(current, ARGV[i]) then redis.call('SET', key, ARGV[i]) end
+end
+return 1
+"""
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
@@ -192,3 +208,18 @@ class RedisCache(DjangoRedisCache):
 
     def clear(self):
         return self._guarded(False, "clear")
+
+    def raise_to(self, mapping):
+        """Set each key to at least its value (non-negative integers) in one atomic step;
+        False if Redis is unreachable (see ``partnerships.caching.pagecache.advance``)."""
+        if not self.breaker.allow():
+            return False
+        keys = [self.make_and_validate_key(key) for key in mapping]
+        try:
+            client = self._cache.get_client(write=True)
+            client.eval(_RAISE_LUA, len(keys), *keys, *(int(v) for v in mapping.values()))
+        except self._errors as error:
+            self.breaker.failed("raise_to", error)
+            return False
+        self.breaker.succeeded()
+        return True

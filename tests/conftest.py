@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from partnerships.caching import memo as content_memo
+from partnerships.caching import pagecache
 from partnerships.caching import version as content_version
 from partnerships.permissions import EDITORS, MODERATORS
 from tests.factories import build_site, make_home
@@ -28,10 +29,12 @@ def _clear_cache():
     cache.clear()
     content_memo.forget()
     content_version.forget()
+    pagecache.forget()
     yield
     cache.clear()
     content_memo.forget()
     content_version.forget()
+    pagecache.forget()
 
 
 @contextmanager

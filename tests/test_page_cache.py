@@ -1,5 +1,5 @@
-"""The whole-page cache (partnerships/caching/pagecache.py): anonymous visitors get stored pages, answered
-before Django runs; nobody ever sees a page older than the last change to what it shows.
+"""The whole-page cache (partnerships/caching/pagecache.py): anonymous visitors get stored pages,
+answered before Django runs; nobody ever sees a page older than the last change to what it shows.
 
 Requests go through the real WSGI stack of production (``PageCacheApp`` around Django's
 ``WSGIHandler``), not through the test client, because hits never reach Django.

@@ -3,7 +3,7 @@
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import memo, version
+from . import memo, pagecache, version
 from .pagecache import ENVIRON_VERSION
 
 
@@ -17,6 +17,8 @@ class ContentVersionMiddleware:
     def __call__(self, request):
         content_version = version.read()
         request.environ[ENVIRON_VERSION] = content_version
+        if content_version is not None:
+            pagecache.note(content_version[0])
         memo.begin_request(request, content_version)
         try:
             site = _site(request)

@@ -27,6 +27,7 @@ import hashlib
 import logging
 import re
 import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,34 +43,21 @@ PRIVACY_KEY = "pc:privacy"
 ENVIRON_STORE = "partnerships.page_cache.store"
 ENVIRON_VERSION = "partnerships.content_version"
 LOCK_SECONDS = 15
+RETRY_SECONDS = 1
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 _COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 _VARIANT_HEADERS = {"content-length", "content-encoding", "etag"}
 _CANONICAL_LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?canonical"?')
 _local_lock = threading.Lock()
 
-# Atomic "raise to at least": versions in the shared cache never go back (two changes
-# committing at once may report in either order).
-_RAISE_LUA = """
-local function less(a, b)  -- non-negative integers as strings (Lua numbers lose 64-bit digits)
-  if #a ~= #b then return #a < #b end
-  return a < b
-end
-for i, key in ipairs(KEYS) do
-  local current = redis.call('GET', key)
-  if (not current) or less(current, ARGV[i]) then redis.call('SET', key, ARGV[i]) end
-end
-return 1
-"""
-
 
 def advance(current, privacy):
-    """Raise the shared versions to at least ``current`` and ``privacy``."""
-    keys = [cache.make_and_validate_key(VERSION_KEY), cache.make_and_validate_key(PRIVACY_KEY)]
-    client_of = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client_of is not None:  # Redis: one atomic script
-        client_of(write=True).eval(_RAISE_LUA, 2, *keys, current, privacy)
-        return
+    """Raise the shared versions to at least ``current`` and ``privacy``; False if the cache is
+    unreachable. Redis does it in one atomic step (``RedisCache.raise_to``)."""
+    note(current)
+    raise_to = getattr(cache, "raise_to", None)
+    if raise_to is not None:
+        return raise_to({VERSION_KEY: current, PRIVACY_KEY: privacy})
     with _local_lock:  # local memory: one process, a lock is enough
         found = cache.get_many([VERSION_KEY, PRIVACY_KEY])
         updates = {}
@@ -79,12 +67,52 @@ def advance(current, privacy):
             updates[PRIVACY_KEY] = privacy
         if updates:
             cache.set_many(updates, timeout=None)
+    return True
+
+
+# The newest version this process has read or made: a hit older than that is stale here even
+# while the shared cache has not heard of the change yet (it was unreachable when it committed).
+_known = {"version": -1}
+
+
+def forget():
+    """Tests: a rolled-back transaction brings an old version back."""
+    _known["version"] = -1
+
+
+def note(current):
+    if current > _known["version"]:
+        _known["version"] = current
+
+
+_retrying = {"thread": None, "version": None}
+
+
+def _retry_later(current, privacy):
+    """The cache missed a change (unreachable): tell it once it answers again, or give up when
+    every entry it could hold has expired anyway."""
+    _retrying["version"] = (current, privacy)
+    if _retrying["thread"] is not None and _retrying["thread"].is_alive():
+        return
+
+    def retry():
+        deadline = time.monotonic() + settings.PAGE_CACHE_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(RETRY_SECONDS)
+            try:
+                if advance(*_retrying["version"]):
+                    return
+            except Exception:
+                logger.warning("Seiten-Cache nicht erreichbar", exc_info=True)
+
+    _retrying["thread"] = threading.Thread(target=retry, name="page-cache-retry", daemon=True)
+    _retrying["thread"].start()
 
 
 @version.on_change
 def _changed(current, privacy):
-    if settings.FULL_PAGE_CACHE:
-        advance(current, privacy)
+    if settings.FULL_PAGE_CACHE and not advance(current, privacy):
+        _retry_later(current, privacy)
 
 
 # --- deciding what may be stored (Django middleware) ---------------------------------------
@@ -213,6 +241,7 @@ class CachingApp:
             current, privacy = found.get(VERSION_KEY), found.get(PRIVACY_KEY)
             entry = found.get(key)
             if entry is not None and current is not None:
+                current = max(current, _known["version"])
                 if entry["v"] >= current:
                     return self.serve(entry, environ, start_response, "hit")
                 if privacy is not None and entry["v"] >= privacy:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0008_contentversion'),
+        ('partnerships', '0009_contentversion_privacy'),
     ]
 
     operations = [
