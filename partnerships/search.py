@@ -9,6 +9,7 @@ instead of umlauts are also searched with the umlaut (see ``umlaut_variant``).
 import re
 
 from django.apps import apps
+from django.core.paginator import Paginator
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
@@ -22,7 +23,7 @@ from wagtail.search.utils import normalise_query_string
 
 from . import snapshot
 from .queries import public_q
-from .utils import clean_param, paginate
+from .utils import clean_param, requested_page, shown_page
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -174,30 +175,40 @@ def with_listing_fields(pages):
 MAX_REMEMBERED_SEARCHES = 200
 
 
-def remembered_results(request, query, kind, search_query, promotions):
-    """``search_results``, computed once per content version for the same terms, type and
-    page (``partnerships.snapshot``): ranking thousands of matches is the expensive part of a
-    search, and the ranking only changes when the content does."""
+def remembered(key, build):
+    """``build()``, computed once per content version for ``key`` (``partnerships.snapshot``):
+    ranking thousands of matches is the expensive part of a search, and the ranking only
+    changes when the content does."""
     shared = snapshot.current()
     if shared is None:
-        return search_results(request, query, kind, search_query, promotions)
-    number = request.GET.get("page", "1")
+        return build()
+    return shared.get_bounded("search", key, build, MAX_REMEMBERED_SEARCHES)
+
+
+def remembered_results(request, query, kind, search_query, promotions):
+    """(hits per type, the page of results shown), remembered per normalised terms, type,
+    page actually shown and promotions: ``?page=01``, ``?page=1`` and no page are one entry,
+    and so is every number beyond the last page. Case does not change what is found."""
+    terms = query.casefold()
     promoted = tuple(p.pk for p in promotions)
-    key = (query, kind, number if len(number) <= 10 else "", promoted)
-    return shared.get_bounded(
-        "search",
-        key,
-        lambda: search_results(request, query, kind, search_query, promotions),
-        MAX_REMEMBERED_SEARCHES,
-    )
-
-
-def search_results(request, query, kind, search_query, promotions):
-    """(hits per type, the requested page of results with highlighted excerpts)."""
-    type_counts = {}
     promoted_ids = [p.page_id for p in promotions if p.page_id]
+    type_counts = remembered(
+        ("counts", terms, promoted), lambda: count_results(search_query, promoted_ids)
+    )
+    number = shown_page(requested_page(request), type_counts[kind], SEARCH_PER_PAGE)
+    results_page = remembered(
+        ("page", terms, kind, number, promoted),
+        lambda: results_page_for(
+            query, kind, search_query, promoted_ids, number, type_counts[kind]
+        ),
+    )
+    return type_counts, results_page
+
+
+def searchable(promoted_ids):
+    """``live_pages(model=Page)``: the live, public pages of ``model`` that can be found."""
     # The search back end only understands plain lookups: Wagtail's own private-section
-    # filter, read once for all the queries below.
+    # filter, read once for all the queries of a search.
     private = Page.objects.all().private_q()
 
     def live_pages(model=Page):
@@ -206,22 +217,35 @@ def search_results(request, query, kind, search_query, promotions):
         pages = model.objects.live().exclude(private).exclude(depth__lte=1)
         return pages.exclude(id__in=promoted_ids) if promoted_ids else pages
 
-    type_counts[""] = live_pages().search(search_query).count()
+    return live_pages
+
+
+def count_results(search_query, promoted_ids):
+    """The number of hits, in all types ("") and per type."""
+    live_pages = searchable(promoted_ids)
+    type_counts = {"": live_pages().search(search_query).count()}
     for key, (_label, model_label) in SEARCH_TYPES.items():
         type_counts[key] = live_pages(apps.get_model(model_label)).search(search_query).count()
+    return type_counts
+
+
+def results_page_for(query, kind, search_query, promoted_ids, number, count):
+    """Page ``number`` of the results (of type ``kind``), with highlighted excerpts."""
+    live_pages = searchable(promoted_ids)
     if kind:
         base = live_pages(apps.get_model(SEARCH_TYPES[kind][1])).defer_streamfields()
     else:
         base = with_listing_fields(live_pages())
-    results = base.search(search_query)
-    results_page = paginate(request, results, SEARCH_PER_PAGE, count=type_counts[kind])
+    paginator = Paginator(base.search(search_query), SEARCH_PER_PAGE)
+    paginator.count = count
+    results_page = paginator.page(number)
     results_page.object_list = list(results_page.object_list)
     terms = highlight_terms(query)
     for result in results_page:
         result.search_excerpt = highlight(
             getattr(result, "teaser", "") or result.search_description, terms
         )
-    return type_counts, results_page
+    return results_page
 
 
 def search(request):
@@ -233,12 +257,12 @@ def search(request):
     search_query = build_query(query) if query else None
     if query:
         promotions = promotions_for(query)
-        if request.GET.get("page") in (None, "", "1"):
-            record_hit(query)  # for the admin's report "Suchbegriffe"
     if search_query is not None:
         type_counts, results_page = remembered_results(
             request, query, kind, search_query, promotions
         )
+    if query and requested_page(request) == 1:
+        record_hit(query)  # for the admin's report "Suchbegriffe"; paging is not a new search
     filters = [{"value": "", "label": "Alle", "count": type_counts.get("", 0), "active": not kind}]
     filters += [
         {"value": key, "label": label, "count": type_counts.get(key, 0), "active": key == kind}
