@@ -303,3 +303,68 @@ def test_the_first_page_in_any_spelling_is_counted_for_the_report(client, site_t
     client.get(URL, {"q": "Cluster", "page": "1"})
     client.get(URL, {"q": "Cluster", "page": "02"})  # a pagination link, not a new search
     assert Query.objects.get(query_string="cluster").hits == 2
+
+
+# --- Long and repetitive queries ------------------------------------------------------------
+
+
+def search_box(response):
+    return main(response).find("input", attrs={"name": "q"})["value"]
+
+
+def notice(response):
+    found = main(response).select_one(".search-notice")
+    return text_of(found) if found else None
+
+
+@pytest.fixture
+def searched_terms(monkeypatch):
+    """The words and phrases each search handed to the search back end."""
+    from partnerships import search
+
+    seen = []
+    original = search.build_query
+
+    def spy(query):
+        seen.append(query.split())
+        return original(query)
+
+    monkeypatch.setattr(search, "build_query", spy)
+    return seen
+
+
+def test_repeated_words_are_searched_once(client, site_tree, searched_terms):
+    response = client.get(URL, {"q": "  Maschinenbau maschinenbau\tMASCHINENBAU " * 100})
+    assert search_box(response) == "Maschinenbau"
+    assert "Ergebnisse für „Maschinenbau“" in main_text(response)
+    assert len(results(response)) == 2
+    assert notice(response) is None  # nothing left out that could have changed the results
+    assert searched_terms == [["Maschinenbau"]]
+
+
+def test_a_query_of_300_short_words_is_cut_to_eight_terms_with_a_notice(
+    client, site_tree, searched_terms
+):
+    words = ["Netz", "Rat", "Amt", "Bau", "Hof", "Tal", "See", "Weg", "Dorf", "Land"]
+    query = " ".join(words[i % 10] for i in range(300))
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert notice(response) == "Ihre Suche wurde auf die ersten 8 Begriffe gekürzt."
+    assert search_box(response) == "Netz Rat Amt Bau Hof Tal See Weg"
+    assert searched_terms == [words[:8]]
+
+
+def test_an_overlong_word_is_cut_with_a_notice(client, site_tree):
+    response = client.get(URL, {"q": "a" * 5000})
+    assert notice(response) == "Ihre Suche wurde auf die ersten 200 Zeichen gekürzt."
+    assert search_box(response) == "a" * 200
+
+
+def test_pagination_keeps_the_query_as_searched(client, site_tree):
+    for i in range(13):
+        NewsPageFactory(
+            parent=site_tree.news_index, title=f"Zukunftswerkstatt {i:02d}", slug=f"zw-{i:02d}"
+        )
+    response = client.get(URL, {"q": "zukunftswerkstatt  Zukunftswerkstatt", "typ": "aktuelles"})
+    next_link = main(response).select_one(".pagination a[rel=next]")["href"]
+    assert next_link == "/suche/?q=zukunftswerkstatt&typ=aktuelles&page=2"
