@@ -6,10 +6,15 @@ same, and umlauts are folded ("Forderung" finds "Förderung"). Words typed with 
 instead of umlauts are also searched with the umlaut (see ``umlaut_variant``).
 """
 
+import logging
 import re
+import time
+from contextlib import ExitStack, contextmanager
 
 from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
@@ -24,6 +29,8 @@ from wagtail.search.utils import normalise_query_string
 from . import snapshot
 from .queries import public_q
 from .utils import clean_param, requested_page, shown_page
+
+logger = logging.getLogger(__name__)
 
 SEARCH_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -287,6 +294,71 @@ def results_page_for(query, kind, search_query, promoted_ids, number, count):
     return results_page
 
 
+# --- Time limit -------------------------------------------------------------------------------
+
+
+class SearchTimeout(Exception):
+    """The queries of a search took longer than ``settings.SEARCH_TIMEOUT``."""
+
+
+def _cancelled(exc):
+    """True if the database stopped the query because of the time limit."""
+    cause = exc.__cause__
+    return (
+        getattr(cause, "pgcode", None) == "57014"  # query_canceled (statement_timeout)
+        or str(exc) == "interrupted"  # SQLite, by the progress handler below
+    )
+
+
+@contextmanager
+def time_limit(seconds):
+    """All queries inside together may take ``seconds``; then ``SearchTimeout`` is raised.
+
+    PostgreSQL: each query runs with ``SET LOCAL statement_timeout`` of the time that is
+    left, in one transaction (so the setting ends with it, also on pooled connections).
+    SQLite: a progress handler interrupts the query. Nothing is remembered of a search
+    that was stopped.
+    """
+    deadline = time.monotonic() + seconds
+    postgresql = connection.vendor == "postgresql"
+
+    def limited(execute, sql, params, many, context):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise SearchTimeout
+        if postgresql:
+            context["cursor"].cursor.execute(
+                f"SET LOCAL statement_timeout = {max(1, int(left * 1000))}"
+            )
+        try:
+            return execute(sql, params, many, context)
+        except OperationalError as exc:
+            if _cancelled(exc):
+                raise SearchTimeout from exc
+            raise
+
+    with ExitStack() as stack:
+        if postgresql:
+            nested = connection.in_atomic_block
+            stack.enter_context(transaction.atomic())
+            if nested:  # a savepoint keeps SET LOCAL until the outer transaction ends
+                stack.enter_context(_statement_timeout_reset())
+        else:
+            connection.ensure_connection()
+            raw = connection.connection
+            raw.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+            stack.callback(raw.set_progress_handler, None, 0)
+        stack.enter_context(connection.execute_wrapper(limited))
+        yield
+
+
+@contextmanager
+def _statement_timeout_reset():
+    yield  # after an error the savepoint is rolled back, and the setting with it
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+
+
 def search(request):
     query, shortened = clean_query(request.GET.get("q", ""))
     kind = search_type(request)
@@ -296,10 +368,16 @@ def search(request):
     search_query = build_query(query) if query else None
     if query:
         promotions = promotions_for(query)
+    timed_out = False
     if search_query is not None:
-        type_counts, results_page = remembered_results(
-            request, query, kind, search_query, promotions
-        )
+        try:
+            with time_limit(settings.SEARCH_TIMEOUT):
+                type_counts, results_page = remembered_results(
+                    request, query, kind, search_query, promotions
+                )
+        except SearchTimeout:
+            logger.warning("Search stopped after %s s: %r", settings.SEARCH_TIMEOUT, query)
+            timed_out = True
     if query and requested_page(request) == 1:
         record_hit(query)  # for the admin's report "Suchbegriffe"; paging is not a new search
     filters = [{"value": "", "label": "Alle", "count": type_counts.get("", 0), "active": not kind}]
@@ -307,7 +385,7 @@ def search(request):
         {"value": key, "label": label, "count": type_counts.get(key, 0), "active": key == kind}
         for key, (label, _model) in SEARCH_TYPES.items()
     ]
-    return render(
+    response = render(
         request,
         "partnerships/search.html",
         {
@@ -320,5 +398,11 @@ def search(request):
             "search_type": kind,
             "search_type_label": SEARCH_TYPES[kind][0] if kind else "",
             "type_filters": filters,
+            "timed_out": timed_out,
         },
     )
+    if timed_out:
+        # The whole page with the query and advice, as 200: a 5xx makes Varnish (deploy/
+        # varnish) abandon the fetch and run the same search again. Never stored anywhere.
+        response["Cache-Control"] = "no-store"
+    return response

@@ -134,6 +134,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if _pg_options:
         DATABASES["default"]["OPTIONS"].setdefault("options", _pg_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Seconds the queries of one site search may take together; then the visitor is asked to
+# narrow the search (partnerships.search.time_limit), and the worker is free again.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 
 # Only the admin uses sessions: a login lasts a working day. Sessions live in the database, so
 # every app replica sees every login (no per-process or per-machine session state).
