@@ -238,14 +238,21 @@ def remembered_results(request, query, kind, search_query, promotions):
     terms = query.casefold()
     promoted = tuple(p.pk for p in promotions)
     promoted_ids = [p.page_id for p in promotions if p.page_id]
+    found = []  # searchable(), made once and only if something has to be searched
+
+    def live_pages():
+        if not found:
+            found.append(searchable(promoted_ids))
+        return found[0]
+
     type_counts = remembered(
-        ("counts", terms, promoted), lambda: count_results(search_query, promoted_ids)
+        ("counts", terms, promoted), lambda: count_results(live_pages(), search_query)
     )
     number = shown_page(requested_page(request), type_counts[kind], SEARCH_PER_PAGE)
     results_page = remembered(
         ("page", terms, kind, number, promoted),
         lambda: results_page_for(
-            query, kind, search_query, promoted_ids, number, type_counts[kind]
+            live_pages(), query, kind, search_query, number, type_counts[kind]
         ),
     )
     return type_counts, results_page
@@ -266,18 +273,16 @@ def searchable(promoted_ids):
     return live_pages
 
 
-def count_results(search_query, promoted_ids):
+def count_results(live_pages, search_query):
     """The number of hits, in all types ("") and per type."""
-    live_pages = searchable(promoted_ids)
     type_counts = {"": live_pages().search(search_query).count()}
     for key, (_label, model_label) in SEARCH_TYPES.items():
         type_counts[key] = live_pages(apps.get_model(model_label)).search(search_query).count()
     return type_counts
 
 
-def results_page_for(query, kind, search_query, promoted_ids, number, count):
+def results_page_for(live_pages, query, kind, search_query, number, count):
     """Page ``number`` of the results (of type ``kind``), with highlighted excerpts."""
-    live_pages = searchable(promoted_ids)
     if kind:
         base = live_pages(apps.get_model(SEARCH_TYPES[kind][1])).defer_streamfields()
     else:
