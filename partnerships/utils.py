@@ -1,6 +1,20 @@
 from django.core.paginator import Paginator
 
 
+def requested_page(request):
+    """The page number ``?page=`` asks for: not a number or below 1 gives 1."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    return max(number, 1)
+
+
+def shown_page(number, count, per_page):
+    """The page actually shown for the requested ``number``: beyond the end the last page."""
+    return min(number, Paginator(range(count), per_page).num_pages)
+
+
 def paginate(request, object_list, per_page, count=None):
     """A page of ``object_list`` for ``?page=``; bad values fall back instead of failing.
 
@@ -10,12 +24,7 @@ def paginate(request, object_list, per_page, count=None):
     paginator = Paginator(object_list, per_page)
     if count is not None:
         paginator.count = count
-    try:
-        number = int(request.GET.get("page", 1))
-    except (TypeError, ValueError):
-        number = 1
-    number = min(max(number, 1), paginator.num_pages)
-    return paginator.page(number)
+    return paginator.page(min(requested_page(request), paginator.num_pages))
 
 
 def clean_param(raw, max_length):

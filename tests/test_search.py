@@ -250,3 +250,121 @@ def test_moderators_manage_promotions_and_editors_do_not(client, site_tree, mode
     assert client.get("/admin/searchpicks/add/").status_code == 200
     client.force_login(editor)
     assert client.get("/admin/searchpicks/").status_code in (302, 403)
+
+
+# --- One search per page shown --------------------------------------------------------------
+
+
+@pytest.fixture
+def warm_client(client, site_tree):
+    """A client after a first request: that one creates the site settings, a content change
+    that empties the result memo (``partnerships.snapshot``)."""
+    client.get(URL)
+    return client
+
+
+def searches_run(client, params):
+    """Queries that searched the index while answering ``params``."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    return response, [q for q in queries if "wagtailsearch_indexentry" in q["sql"]]
+
+
+@pytest.mark.parametrize("page", ["1", "01", "000001", "0" * 50 + "1", "0", "-3", "abc"])
+def test_any_spelling_of_the_first_page_is_one_search(warm_client, page):
+    first, searched = searches_run(warm_client, {"q": "Maschinenbau"})
+    assert searched
+    again, searched = searches_run(warm_client, {"q": "Maschinenbau", "page": page})
+    assert searched == []  # answered from the result memo
+    assert results(again) and text_of(main(again).h2) == text_of(main(first).h2)
+
+
+def test_pages_beyond_the_end_are_the_last_page_and_one_search(warm_client, site_tree):
+    client = warm_client
+    for i in range(13):
+        NewsPageFactory(
+            parent=site_tree.news_index, title=f"Zukunftswerkstatt {i:02d}", slug=f"zw-{i:02d}"
+        )
+    _, searched = searches_run(client, {"q": "Zukunftswerkstatt", "page": "2"})
+    assert searched
+    for page in ("02", "3", "99999", "9" * 40):
+        response, searched = searches_run(client, {"q": "Zukunftswerkstatt", "page": page})
+        assert searched == [], page
+        assert "Seite 2 von 2" in main_text(response)
+        assert len(results(response)) == 3
+
+
+def test_the_first_page_in_any_spelling_is_counted_for_the_report(client, site_tree):
+    client.get(URL, {"q": "Cluster", "page": "0001"})
+    client.get(URL, {"q": "Cluster", "page": "1"})
+    client.get(URL, {"q": "Cluster", "page": "02"})  # a pagination link, not a new search
+    assert Query.objects.get(query_string="cluster").hits == 2
+
+
+# --- Long and repetitive queries ------------------------------------------------------------
+
+
+def search_box(response):
+    return main(response).find("input", attrs={"name": "q"})["value"]
+
+
+def notice(response):
+    found = main(response).select_one(".search-notice")
+    return text_of(found) if found else None
+
+
+@pytest.fixture
+def searched_terms(monkeypatch):
+    """The words and phrases each search handed to the search back end."""
+    from partnerships import search
+
+    seen = []
+    original = search.build_query
+
+    def spy(query):
+        seen.append(query.split())
+        return original(query)
+
+    monkeypatch.setattr(search, "build_query", spy)
+    return seen
+
+
+def test_repeated_words_are_searched_once(client, site_tree, searched_terms):
+    response = client.get(URL, {"q": "  Maschinenbau maschinenbau\tMASCHINENBAU " * 100})
+    assert search_box(response) == "Maschinenbau"
+    assert "Ergebnisse für „Maschinenbau“" in main_text(response)
+    assert len(results(response)) == 2
+    assert notice(response) is None  # nothing left out that could have changed the results
+    assert searched_terms == [["Maschinenbau"]]
+
+
+def test_a_query_of_300_short_words_is_cut_to_eight_terms_with_a_notice(
+    client, site_tree, searched_terms
+):
+    words = ["Netz", "Rat", "Amt", "Bau", "Hof", "Tal", "See", "Weg", "Dorf", "Land"]
+    query = " ".join(words[i % 10] for i in range(300))
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert notice(response) == "Ihre Suche wurde auf die ersten 8 Begriffe gekürzt."
+    assert search_box(response) == "Netz Rat Amt Bau Hof Tal See Weg"
+    assert searched_terms == [words[:8]]
+
+
+def test_an_overlong_word_is_cut_with_a_notice(client, site_tree):
+    response = client.get(URL, {"q": "a" * 5000})
+    assert notice(response) == "Ihre Suche wurde auf die ersten 200 Zeichen gekürzt."
+    assert search_box(response) == "a" * 200
+
+
+def test_pagination_keeps_the_query_as_searched(client, site_tree):
+    for i in range(13):
+        NewsPageFactory(
+            parent=site_tree.news_index, title=f"Zukunftswerkstatt {i:02d}", slug=f"zw-{i:02d}"
+        )
+    response = client.get(URL, {"q": "zukunftswerkstatt  Zukunftswerkstatt", "typ": "aktuelles"})
+    next_link = main(response).select_one(".pagination a[rel=next]")["href"]
+    assert next_link == "/suche/?q=zukunftswerkstatt&typ=aktuelles&page=2"

@@ -125,12 +125,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
     # The whole database fits in memory (about 100 MB with 11,000 pages): an index lookup costs
     # about as much as a sequential read, and with PostgreSQL's default (4, for spinning disks)
-    # the planner scans the page table instead of looking up a few hundred rows. Per session,
-    # so it also works on a managed server; PG_SESSION_OPTIONS="" leaves the server's value.
-    _pg_options = os.environ.get("PG_SESSION_OPTIONS", "-c random_page_cost=1.1")
+    # the planner scans the page table instead of looking up a few hundred rows.
+    # jit=off: the site search joins nine page tables; the planner overestimates that join by
+    # orders of magnitude, crosses jit_above_cost and spends about 4.5 s compiling a query
+    # that runs in 0.04-0.1 s. The site's queries are all short OLTP lookups, which JIT never
+    # speeds up. Per session, so both also work on a managed server; PG_SESSION_OPTIONS=""
+    # leaves the server's values, any other value replaces both.
+    _pg_options = os.environ.get("PG_SESSION_OPTIONS", "-c random_page_cost=1.1 -c jit=off")
     if _pg_options:
         DATABASES["default"]["OPTIONS"].setdefault("options", _pg_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Seconds the queries of one site search may take together; then the visitor is asked to
+# narrow the search (partnerships.search.time_limit), and the worker is free again.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 
 # Only the admin uses sessions: a login lasts a working day. Sessions live in the database, so
 # every app replica sees every login (no per-process or per-machine session state).

@@ -1,0 +1,85 @@
+"""Search on the database: PostgreSQL sessions without JIT, a time limit for every search."""
+
+import runpy
+
+import pytest
+from django.db import connection
+
+from partnerships.settings import base
+
+BASE_SETTINGS = base.__file__
+
+
+def session_options(monkeypatch, **env):
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@db.invalid:5432/sp")
+    monkeypatch.delenv("PG_SESSION_OPTIONS", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = runpy.run_path(BASE_SETTINGS)
+    return settings["DATABASES"]["default"]["OPTIONS"].get("options")
+
+
+def test_postgresql_sessions_plan_without_jit_by_default(monkeypatch):
+    # JIT compiled the misestimated search query for 4.5 s (the query itself: under 0.1 s).
+    assert session_options(monkeypatch) == "-c random_page_cost=1.1 -c jit=off"
+
+
+def test_session_options_can_be_replaced_or_left_to_the_server(monkeypatch):
+    assert session_options(monkeypatch, PG_SESSION_OPTIONS="-c jit=on") == "-c jit=on"
+    assert session_options(monkeypatch, PG_SESSION_OPTIONS="") is None
+
+
+def test_the_running_postgresql_session_has_jit_off(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
+# --- Time limit -------------------------------------------------------------------------------
+
+URL = "/suche/"
+# About 1.5 s on SQLite and PostgreSQL alike.
+SLOW_SQL = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) "
+    "SELECT count(*) FROM c"
+)
+
+
+@pytest.fixture
+def slow_database(monkeypatch, settings):
+    """Searches limited to 0.3 s, and each one makes the database work for 1.5 s."""
+    from partnerships import search
+
+    settings.SEARCH_TIMEOUT = 0.3
+    original = search.with_listing_fields
+
+    def slow(pages):
+        with connection.cursor() as cursor:
+            cursor.execute(SLOW_SQL)
+        return original(pages)
+
+    monkeypatch.setattr(search, "with_listing_fields", slow)
+    return monkeypatch
+
+
+def test_a_search_that_takes_too_long_is_stopped_with_a_notice(client, site_tree, slow_database):
+    from tests.helpers import main, main_text
+
+    response = client.get(URL, {"q": "Maschinenbau"})
+    assert response.status_code == 200
+    text = main_text(response)
+    assert "Die Suche nach „Maschinenbau“ hat zu lange gedauert und wurde abgebrochen." in text
+    assert "Keine Ergebnisse" not in text
+    assert main(response).find("input", attrs={"name": "q"})["value"] == "Maschinenbau"
+    assert response["Cache-Control"] == "no-store"  # not kept by Varnish or a browser
+
+    # The next search gets the whole time again, on the same database connection.
+    slow_database.undo()
+    response = client.get(URL, {"q": "Maschinenbau"})
+    assert "2 Ergebnisse für „Maschinenbau“" in main_text(response)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "0"
