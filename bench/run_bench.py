@@ -302,6 +302,10 @@ def percentile(values, pct):
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
+def _round(value, digits=1):
+    return None if value is None else round(value, digits)
+
+
 def redis_db_url(url, offset):
     """``url`` with its database number moved by ``offset`` (redis://host:port/N)."""
     parsed = urllib.parse.urlparse(url)
@@ -775,9 +779,9 @@ class Bench:
         self.results["search_latency"] = {
             label: {
                 "words": len(ms),
-                "p50_ms": round(percentile(ms, 50), 1) if ms else None,
-                "p95_ms": round(percentile(ms, 95), 1) if ms else None,
-                "max_ms": round(max(ms), 1) if ms else None,
+                "p50_ms": _round(percentile(ms, 50)),
+                "p95_ms": _round(percentile(ms, 95)),
+                "max_ms": _round(max(ms, default=None)),
                 "errors": errors[label],
             }
             for label, ms in times.items()
@@ -858,9 +862,9 @@ class Bench:
             unfinished=n - len(done),
             errors=len(failed) + (n - len(done)),
             error_kinds=sorted({str(st) for st in failed}),
-            p50_ms=round(percentile(latencies, 50), 1),
-            p99_ms=round(percentile(latencies, 99), 1),
-            max_ms=round(max(latencies), 1),
+            p50_ms=_round(percentile(latencies, 50)),
+            p99_ms=_round(percentile(latencies, 99)),
+            max_ms=_round(max(latencies, default=None)),
             late_starts=sum(1 for due, start, *_ in done if start - due > 0.05),
         )
         if line is None:
@@ -886,7 +890,7 @@ class Bench:
                 window_s=round(min(PUBLISH_WINDOW_S, t0 + seconds - start), 1),
                 window_requests=len(window),
                 window_errors=len(window_failed),
-                window_p99_ms=round(percentile(window, 99), 1) if window else None,
+                window_p99_ms=_round(percentile(window, 99)),
                 new_title_seen_after_s=round(min(fresh_after), 2) if fresh_after else None,
                 old_title_served_later=len(stale_late),  # > 1 s after the publish
             )
@@ -1291,8 +1295,8 @@ def format_report(results, skip_lh):
     workers = results["workers"]
     lines.append("")
     lines.append(
-        f"Benchmark (gunicorn {workers} sync workers, production settings, PostgreSQL, "
-        "wrk -t2 -c8 -d10s; demo: bakerydemo, same setup)"
+        f"Benchmark of the new build (gunicorn {workers} sync workers, production settings, "
+        "PostgreSQL, wrk -t2 -c8 -d10s, best round; demo: bakerydemo, same setup)"
     )
     header = (
         f"{'page':<11}{'st':>4}{'queries':>8}{'bytes':>8}{'gzip':>7}{'req/s unc':>10}"
