@@ -348,7 +348,7 @@ def check_prerequisites(skip_lh):
         raise BenchError(f"Im Harness {HARNESS} fehlen: {', '.join(missing)}")
     if not PY.exists():
         raise BenchError(f"{PY} fehlt: zuerst `make install`.")
-    tools = ["wrk", "curl"] + ([] if skip_lh else ["nginx", "node"])
+    tools = ["git", "tar", "wrk", "curl"] + ([] if skip_lh else ["nginx", "node"])
     absent = [tool for tool in tools if shutil.which(tool) is None]
     if absent:
         raise BenchError(
@@ -1175,7 +1175,7 @@ def comparison_lines(results):
                 f"{_fmt(row['p99_ms'], 8, 1)}{_fmt(row['max_ms'], 8, 1)}"
                 f"{_fmt(f'+{at:.1f} s' if at is not None else None, 11)}"
                 f"{_fmt(row.get('publish_took_ms'), 8)}{_fmt(row.get('window_p99_ms'), 15, 1)}"
-                f"{_fmt(f'+{seen:.2f} s' if seen is not None else None, 11)}"
+                f"{_fmt(f'{seen:+.2f} s' if seen is not None else None, 11)}"
                 f"{_fmt(row.get('old_title_served_later'), 6)}{_fmt(row['late_starts'], 5)}"
                 + (
                     f"  PUBLISH FAILED: {row['publish_error'][-200:]}"
