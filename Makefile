@@ -68,7 +68,7 @@ restore: install ## Restore ARCHIVE=… into an empty database and media directo
 backup-test: install ## Back up, restore into a fresh database, compare (SQLite)
 	$(PY) .ci/backup_roundtrip.py
 
-bench: install ## Benchmark on a throw-away PostgreSQL database with the large data set (~30 min; SKIP_LH=1 without Lighthouse)
+bench: install ## Benchmark base (BENCH_BASE) against this working tree on a PostgreSQL database with the large data set (~45 min; SKIP_LH=1 without Lighthouse)
 	$(PY) bench/run_bench.py
 
 lint: install ## ruff check + format check
