@@ -12,7 +12,13 @@ from wagtail.models import Page, PageViewRestriction
 
 from news.models import NewsPage
 from partnerships.models import StandardPage
-from tests.test_page_cache import WSGIClient, commit, publish, web  # noqa: F401
+from tests.test_page_cache import WSGIClient, commit, publish
+
+
+@pytest.fixture
+def web(settings):
+    settings.FULL_PAGE_CACHE = True
+    return WSGIClient()
 
 
 def stored_entries():
