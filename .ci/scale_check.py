@@ -175,9 +175,15 @@ def varnish_semantics(args):
     """
     from news.models import NewsIndexPage
 
-    path = NewsIndexPage.objects.live().first().relative_url(None)  # /aktuelles/
+    index = NewsIndexPage.objects.live().first()
+    path = index.relative_url(None)  # /aktuelles/
     spelled = f"/%{ord(path[1]):02x}{path[2:]}"  # /%61ktuelles/
-    tagged = path + "?tag=skalierungstest"  # a query variant the app caches (empty list)
+    # A query variant the app caches: a tag in use (only canonical addresses are stored; an
+    # unknown ?tag= is answered but never stored).
+    from taggit.models import Tag
+
+    tag = Tag.objects.filter(news_newspagetag_items__isnull=False).order_by("slug").first()
+    tagged = f"{path}?tag={tag.slug}"
     failures = []
 
     def expect(condition, message):

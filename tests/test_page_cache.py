@@ -439,7 +439,7 @@ def redis_cache(settings):
     prefix = f"sp-test-{socket.gethostname()}-{id(settings)}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "partnerships.redis_cache.RedisCache",  # as in production
+            "BACKEND": "partnerships.caching.redis_backend.RedisCache",  # as in production
             "LOCATION": "redis://127.0.0.1:6379/1",
             "KEY_PREFIX": prefix,
         }

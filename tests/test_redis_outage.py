@@ -1,4 +1,4 @@
-"""Redis down is not the site down (partnerships/redis_cache.py).
+"""Redis down is not the site down (partnerships/caching/redis_backend.py).
 
 The default cache is the production back end pointed at a loopback port nobody listens on:
 every page, search and the contact form (GET and POST, with its rate limit) must answer as
@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.contrib.forms.models import FormSubmission
 
-from partnerships import redis_cache
+from partnerships.caching import redis_backend as redis_cache
 from tests.helpers import main, text_of
 from tests.test_contact import valid_data
 from tests.test_page_cache import WSGIClient
@@ -29,7 +29,7 @@ def closed_port():
 def redis_settings(location):
     return {
         "default": {
-            "BACKEND": "partnerships.redis_cache.RedisCache",  # as in production
+            "BACKEND": "partnerships.caching.redis_backend.RedisCache",  # as in production
             "LOCATION": location,
             "KEY_PREFIX": "sp-test-down",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -71,7 +71,7 @@ def test_unreachable_redis_answers_like_an_empty_cache(redis_down):
 
 
 def test_breaker_skips_redis_after_a_failure_and_warns_once(redis_down, caplog, monkeypatch):
-    caplog.set_level(logging.WARNING, logger="partnerships.redis_cache")
+    caplog.set_level(logging.WARNING, logger="partnerships.caching.redis_backend")
     calls = []
     backend = cache._cache
     real_get_client = type(backend).get_client
@@ -85,13 +85,13 @@ def test_breaker_skips_redis_after_a_failure_and_warns_once(redis_down, caplog, 
         cache.get("k")
         cache.set("k", 1)
     assert len(calls) == 1  # the first call failed, the other 99 skipped Redis
-    warnings = [r for r in caplog.records if r.name == "partnerships.redis_cache"]
+    warnings = [r for r in caplog.records if r.name == "partnerships.caching.redis_backend"]
     assert len(warnings) == 1
     assert "nicht erreichbar" in warnings[0].getMessage()
 
 
 def test_after_the_pause_one_call_probes_and_recovery_is_logged(redis_down, caplog, monkeypatch):
-    caplog.set_level(logging.WARNING, logger="partnerships.redis_cache")
+    caplog.set_level(logging.WARNING, logger="partnerships.caching.redis_backend")
     monkeypatch.setattr(cache.breaker, "seconds", 0.2)
     assert cache.get("k") is None
     assert not redis_cache.cache_available()
@@ -100,7 +100,8 @@ def test_after_the_pause_one_call_probes_and_recovery_is_logged(redis_down, capl
     monkeypatch.setattr(type(cache._cache), "get", lambda self, key, default: "wert")
     assert cache.get("k") == "wert"
     assert redis_cache.cache_available()
-    messages = [r.getMessage() for r in caplog.records if r.name == "partnerships.redis_cache"]
+    logger = "partnerships.caching.redis_backend"
+    messages = [r.getMessage() for r in caplog.records if r.name == logger]
     assert len(messages) == 2 and "wieder erreichbar" in messages[1]
 
 

@@ -94,7 +94,7 @@ def test_redis_and_purge_targets_come_from_the_environment():
         CLOUDFLARE_ZONE_ID="zone",
         CLOUDFLARE_API_TOKEN="token",
     )
-    # Django's Redis back end, reusing its client (partnerships/redis_cache.py).
+    # Django's Redis back end, reusing its client (partnerships/caching/redis_backend.py).
     backend = import_string(conf["caches"]["default"]["BACKEND"])
     assert issubclass(backend, DjangoRedisCache)
     assert conf["caches"]["default"]["LOCATION"] == "redis://cache.internal:6379/2"

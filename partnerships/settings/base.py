@@ -350,8 +350,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, reusing its redis client (see partnerships/redis_cache.py).
-            "BACKEND": "partnerships.redis_cache.RedisCache",
+            # Django's RedisCache: one client per pool, a miss while Redis is unreachable
+            # (partnerships/caching/redis_backend.py).
+            "BACKEND": "partnerships.caching.redis_backend.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sp"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
