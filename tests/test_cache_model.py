@@ -97,6 +97,7 @@ def test_a_copy_older_than_a_privacy_change_is_never_served_while_rebuilding(
     cache.add(rebuilding, 1)  # another request is rendering the page right now
     stale = web.get(page.url)
     assert stale.cache == "stale" and stale.body == old.body
+    assert stale.headers["cache-control"] == "private, no-cache"  # Varnish must not keep it
     cache.delete(rebuilding)
     assert web.get(page.url).cache == "miss"
     assert web.get(page.url).cache == "hit"

@@ -268,6 +268,9 @@ class CachingApp:
     def serve(entry, environ, start_response, state):
         variant = entry["gzip"] if entry["gzip"] and _accepts_gzip(environ) else entry["identity"]
         headers, body, etag = variant
+        if state == "stale":  # for this visitor only: no shared cache may keep it
+            headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
+            headers.append(("Cache-Control", "private, no-cache"))
         if _not_modified(environ, etag, entry["last_modified"]):
             start_response(
                 "304 Not Modified",
