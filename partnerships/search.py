@@ -8,6 +8,7 @@ instead of umlauts are also searched with the umlaut (see ``umlaut_variant``).
 
 import logging
 import re
+import threading
 import time
 from contextlib import ExitStack, contextmanager
 
@@ -224,8 +225,18 @@ MAX_REMEMBERED_SEARCHES = 200
 def remembered(key, build):
     """``build()``, computed once per content version for ``key`` (``partnerships.caching``):
     ranking thousands of matches is the expensive part of a search, and the ranking only
-    changes when the content does."""
-    return memo("search", key, build, MAX_REMEMBERED_SEARCHES)
+    changes when the content does. Only a search that really runs gets the time limit (and
+    its transaction): a remembered one asks the database nothing."""
+
+    def limited():
+        left = getattr(_search, "deadline", time.monotonic() + settings.SEARCH_TIMEOUT)
+        with time_limit(left - time.monotonic()):
+            return build()
+
+    return memo("search", key, limited, MAX_REMEMBERED_SEARCHES)
+
+
+_search = threading.local()  # the deadline of the search this thread answers
 
 
 def remembered_results(request, query, kind, search_query, promotions):
@@ -372,11 +383,11 @@ def search(request):
         promotions = promotions_for(query)
     timed_out = False
     if search_query is not None:
+        _search.deadline = time.monotonic() + settings.SEARCH_TIMEOUT
         try:
-            with time_limit(settings.SEARCH_TIMEOUT):
-                type_counts, results_page = remembered_results(
-                    request, query, kind, search_query, promotions
-                )
+            type_counts, results_page = remembered_results(
+                request, query, kind, search_query, promotions
+            )
         except SearchTimeout:
             logger.warning("Search stopped after %s s: %r", settings.SEARCH_TIMEOUT, query)
             timed_out = True
