@@ -41,6 +41,8 @@ def bump_from_another_process():
         ("/aktuelles/", 3),  # ... and the ten news items (the total is known)
         ("/aktuelles/meldung-01/", 3),  # ... and its tags
         ("/suche/?q=Clusterkonferenz", 5),  # ... promotions, and counting the search
+        ("/praxisbeispiele/", 2),  # the version and the page: filter, ids and cards memoized
+        ("/praxisbeispiele/?branche=logistik", 2),
     ],
 )
 def test_a_warm_page_reads_only_what_it_shows(
@@ -247,3 +249,26 @@ def test_drafts_keep_the_version_and_publishing_renews_it(client, site_tree):
     page.save_revision().publish()
     assert token() != before
     assert "Entwurf eines neuen Titels" in client.get("/impressum/").content.decode()
+
+
+def test_a_memoized_function_is_keyed_on_its_arguments_not_the_request(rf, db):
+    """The request is not part of a key (its site, scheme and script prefix are): else
+    every visitor would render the navigation, footer and cards afresh, and fill the memo."""
+    import types
+
+    calls = []
+    module = types.ModuleType("fragments")
+
+    def render(request, section):
+        calls.append(section)
+        return f"<nav>{section}</nav>"
+
+    module.render = render
+    memo.memoize(module, "render")
+    for _ in range(3):
+        request = rf.get("/")
+        memo.begin_request(request, version.read())
+        assert module.render(request, "konzept") == "<nav>konzept</nav>"
+        assert module.render(request, section="aktuelles") == "<nav>aktuelles</nav>"
+        memo.end_request()
+    assert calls == ["konzept", "aktuelles"]

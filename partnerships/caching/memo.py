@@ -135,27 +135,35 @@ def _key_part(value):
     return value
 
 
+# Arguments that are not part of a key: the request (its origin is, see ``_origin``).
+UNKEYED = frozenset({"request"})
+
+
 def memoize(owner, name, limit=DEFAULT_LIMIT, copy_result=False):
     """Make ``owner.name`` (a module function, a method or a classmethod) memoized.
 
-    The key is the arguments (model instances by type and id, ``self`` by id); a returned
-    object that callers change (Wagtail stores the request on site settings) is copied with
+    The key is the arguments (model instances by type and id, ``self`` by id) except the
+    request, whose site, scheme and script prefix are part of every key; a returned object
+    that callers change (Wagtail stores the request on site settings) is copied with
     ``copy_result``. Declared once at start-up, by the app that owns the code.
     """
     raw = inspect.getattr_static(owner, name)
     group = f"{getattr(owner, '__qualname__', owner.__name__)}.{name}"
     is_class_method = isinstance(raw, classmethod)
     function = raw.__func__ if is_class_method else raw
+    signature = inspect.signature(function)
+    names = list(signature.parameters)
+    keyed = [i for i, n in enumerate(names) if n not in UNKEYED]
 
     @functools.wraps(function)
     def memoized(*args, **kwargs):
-        first = 0 if inspect.ismodule(owner) else 1
-        head = () if first == 0 else (_key_part(args[0]),)
-        key = (
-            *head,
-            *(_key_part(a) for a in args[first:]),
-            *sorted((k, _key_part(v)) for k, v in kwargs.items()),
-        )
+        if kwargs:  # rare: bind to the parameter names, defaults included
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            values = bound.arguments
+            key = tuple(_key_part(values[n]) for n in names if n not in UNKEYED and n in values)
+        else:
+            key = tuple(_key_part(args[i]) for i in keyed if i < len(args))
         value = memo(group, key, lambda: function(*args, **kwargs), limit)
         return copy.copy(value) if copy_result else value
 
