@@ -218,3 +218,19 @@ def test_a_new_page_type_is_cached_and_invalidated_without_caching_code(
     )
     assert web.get("/schwarzes-brett/").status == 302
     assert web.get(page.url).status == 200
+
+
+def test_a_version_set_back_by_a_restore_is_cached_again(web, site_tree):
+    """A restored backup brings an older content version: the database is the truth, else
+    every page would stay stale and be rendered on every request."""
+    from django.db import connection
+
+    web.get("/konzept/")
+    assert web.get("/konzept/").cache == "hit"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE partnerships_contentversion SET token = token - 1000, privacy = token "
+            "WHERE id = 1"
+        )
+    web.get("/impressum/")  # rendered under the older number
+    assert web.get("/impressum/").cache == "hit"

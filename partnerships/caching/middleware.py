@@ -18,6 +18,8 @@ class ContentVersionMiddleware:
         content_version = version.read()
         request.environ[ENVIRON_VERSION] = content_version
         if content_version is not None:
+            if content_version[0] < pagecache.known_version():
+                pagecache.rebase(*content_version)
             pagecache.note(content_version[0])
         memo.begin_request(request, content_version)
         try:

@@ -85,6 +85,22 @@ def note(current):
         _known["version"] = current
 
 
+def known_version():
+    return _known["version"]
+
+
+def rebase(current, privacy):
+    """The database's version is below what this process knew: it was set back (a restored
+    backup). The database is the truth: forget the higher number here and in the shared cache,
+    else every entry would stay stale and be rendered again and again."""
+    _known["version"] = current
+    if settings.FULL_PAGE_CACHE:
+        try:
+            cache.set_many({VERSION_KEY: current, PRIVACY_KEY: privacy}, timeout=None)
+        except Exception:
+            logger.warning("Seiten-Cache nicht erreichbar", exc_info=True)
+
+
 _retrying = {"thread": None, "version": None}
 
 

@@ -53,7 +53,9 @@ def read():
             row = cursor.fetchone()
     except DatabaseError:
         return None
-    return (int(row[0]), int(row[1])) if row else None
+    # A privacy mark above the version (the number was set back: a restored backup, code that
+    # wrote it otherwise) counts as the version itself.
+    return (int(row[0]), min(int(row[1]), int(row[0]))) if row else None
 
 
 def on_change(listener):
