@@ -83,3 +83,27 @@ def test_a_search_that_takes_too_long_is_stopped_with_a_notice(client, site_tree
         with connection.cursor() as cursor:
             cursor.execute("SHOW statement_timeout")
             assert cursor.fetchone()[0] == "0"
+
+
+# --- PostgreSQL: the search index --------------------------------------------------------
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the PostgreSQL search path"
+)
+
+
+@postgresql_only
+def test_the_match_of_the_search_back_end_can_use_the_title_body_index(site_tree):
+    # modelsearch matches ``title || body @@ tsquery``; migration 0011 indexes that expression.
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from partnerships.search import build_query
+
+    found = Page.objects.live().search(build_query("Maschinenbau")).get_queryset()
+    sql, params = found.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "sp_search_indexentry_title_body_gin" in plan
