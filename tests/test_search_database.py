@@ -83,3 +83,57 @@ def test_a_search_that_takes_too_long_is_stopped_with_a_notice(client, site_tree
         with connection.cursor() as cursor:
             cursor.execute("SHOW statement_timeout")
             assert cursor.fetchone()[0] == "0"
+
+
+# --- PostgreSQL: the search index, one query per first-time search ---------------------------
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the PostgreSQL search path"
+)
+
+
+@postgresql_only
+@pytest.mark.parametrize(
+    "query",
+    ["Maschinenbau", "Partnerschaft", "Foerderung", "Logistik Leipzig", '"Strategische Partner"'],
+)
+def test_first_search_finds_and_ranks_as_the_search_back_end(site_tree, query):
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from partnerships import search
+
+    promoted = list(Page.objects.live().filter(depth=3).values_list("id", flat=True)[:1])
+    for promoted_ids in ([], promoted):
+        live_pages = search.searchable(promoted_ids)
+        search_query = search.build_query(query)
+        with transaction.atomic():
+            per_type, ids = search.first_search(live_pages, search_query, "", 1)
+            assert ids == [p.pk for p in live_pages().search(search_query)[:10]]
+            counts = {"": live_pages().search(search_query).count()}
+            for kind, (_label, model_label) in search.SEARCH_TYPES.items():
+                model = search.apps.get_model(model_label)
+                found = live_pages(model).search(search_query)
+                counts[kind] = found.count()
+                _, ids = search.first_search(live_pages, search_query, kind, 1)
+                assert ids == [p.pk for p in found[:10]], (query, kind)
+                _, ids = search.first_search(live_pages, search_query, kind, 2)
+                assert ids == [p.pk for p in found[10:20]], (query, kind)
+        assert search.type_counts_from(per_type) == counts, query
+
+
+@postgresql_only
+def test_the_match_of_the_search_back_end_can_use_the_title_body_index(site_tree):
+    # modelsearch matches ``title || body @@ tsquery``; migration 0011 indexes that expression.
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from partnerships.search import build_query
+
+    found = Page.objects.live().search(build_query("Maschinenbau")).get_queryset()
+    sql, params = found.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "sp_search_indexentry_title_body_gin" in plan
