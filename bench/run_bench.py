@@ -45,7 +45,8 @@ and its media: nothing is loaded or dropped, but it is migrated with the new cod
 (the same with the next database number, the base build's): both emptied before use,
 BENCH_SEARCH_TERMS (200 per build), BENCH_SEARCH_SEED (11), BENCH_STEADY_RPS (100),
 BENCH_STEADY_SECONDS (25), BENCH_PUBLISH_AFTER (10), BENCH_PORTS (18600-18699), BENCH_OUT
-(bench-results), SKIP_LH=1, LH_RUNS (1), BENCH_STRICT=1 (exit 1 when a target is missed), BENCH_ONLY=publish (only the publish test).
+(bench-results), SKIP_LH=1, LH_RUNS (1), BENCH_STRICT=1 (exit 1 when a target is missed),
+BENCH_ONLY=publish (only the publish test).
 """
 
 import http.client
