@@ -14,8 +14,8 @@
   advanced after every change commits). A change makes every entry stale at once; a new page
   type or template needs no caching code.
 * No thundering herd: a stale entry rendered after the last privacy change (``version``) is
-  served to everyone while one request (a short lock) renders the fresh page. An entry older
-  than a privacy change is never served.
+  served to everyone while one request (a short lock, one for all workers) renders the fresh
+  page. An entry older than a privacy change is never served.
 
 The cache must be shared by all worker processes (Redis, ``REDIS_URL``); production switches
 the page cache off without Redis (``settings/production.py``). A cache that is down costs the
@@ -43,6 +43,7 @@ PRIVACY_KEY = "pc:privacy"
 ENVIRON_STORE = "partnerships.page_cache.store"
 ENVIRON_VERSION = "partnerships.content_version"
 LOCK_SECONDS = 15
+REBUILD_KEY = "pc:rebuilding"
 RETRY_SECONDS = 1
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 _COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
@@ -263,7 +264,9 @@ class CachingApp:
                 if privacy is not None and entry["v"] >= privacy:
                     # Stale, but nothing was made private since: one request renders, the
                     # others get this copy meanwhile.
-                    lock_key = key + ":lock"
+                    # One rebuild at a time for all workers: the others keep answering
+                    # from the stale copies instead of queueing behind renders.
+                    lock_key = REBUILD_KEY
                     if not cache.add(lock_key, 1, timeout=LOCK_SECONDS):
                         return self.serve(entry, environ, start_response, "stale")
         except Exception:  # the cache is down: serve uncached, never fail
