@@ -22,10 +22,11 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+from search_latency import fetch  # bench/search_latency.py (this script runs from bench/)
 
 TARGET_P95_MS = 100
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -70,17 +71,6 @@ def words_from_database(database_url, count=200, seed=11):
     return random.Random(seed).sample(pool, count)
 
 
-def _fetch(url):
-    start = time.perf_counter()
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as err:
-        status = err.code
-    return status, (time.perf_counter() - start) * 1000
-
-
 def _percentile(sorted_values, fraction):
     """Nearest-rank percentile of a sorted list."""
     rank = max(1, -(-len(sorted_values) * fraction // 1))  # ceil
@@ -98,7 +88,8 @@ def measure(base_url, words):
     base = base_url.rstrip("/")
     timings, errors = [], 0
     for word in words:
-        status, ms = _fetch(f"{base}/suche/?{urllib.parse.urlencode({'q': word})}")
+        status, seconds = fetch(f"{base}/suche/?{urllib.parse.urlencode({'q': word})}")
+        ms = seconds * 1000
         errors += status != 200
         timings.append((ms, word))
     values = sorted(ms for ms, _ in timings)

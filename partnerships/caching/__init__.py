@@ -3,7 +3,8 @@
 * ``version``: one number in the database, raised in the transaction of every content change;
   after commit it reaches the page cache and the HTTP caches in front.
 * ``memo``: values each process computes once per content version (site, navigation,
-  settings, restrictions, routes, rendered fragments, listings), declared with ``memoize``.
+  settings, restrictions, routes, rendered fragments, listings), declared in the setting
+  ``CONTENT_MEMOS``.
 * ``pagecache``: whole responses for anonymous visitors in the shared cache (Redis), fresh
   while their version is current, served stale only while one request rebuilds them and never
   across a privacy change.

@@ -1,26 +1,27 @@
-"""What the site-wide code computes once per content version (``memo.memoize``).
+"""What is computed once per content version (``memo.memoize``), from ``CONTENT_MEMOS``.
 
-Each entry is a pure function of stored content and its arguments; the feature apps declare
-their own in their ``AppConfig.ready``. Nothing here says *when* a value changes: every
-change renews the content version, and the memo starts afresh.
+The setting lists dotted paths — ``module.function``, ``module.Class.method`` — with the most
+keys each may keep. Each entry must be a pure function of stored content and its arguments;
+nothing here says *when* a value changes: every change renews the content version, and the
+memo starts afresh. Domain code stays unaware of it; the paths are resolved at start-up.
 """
 
-from .memo import memoize
+from importlib import import_module
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from .memo import DEFAULT_LIMIT, memoize
+
+
+def _owner(path):
+    try:
+        return import_module(path)
+    except ImportError:
+        return import_string(path)
 
 
 def declare():
-    from partnerships import models, queries
-    from partnerships.templatetags import site_tags
-
-    memoize(models.SiteSettings, "_load")  # footer, organisation, sharing image
-    memoize(models.HomePage, "featured_pages")
-    memoize(models.HomePage, "latest_news")
-    memoize(queries, "restricted_paths")  # every listing's view-restriction condition
-    memoize(queries, "find_route", limit=20_000)  # visitors choose the paths
-    memoize(queries, "shared_page", limit=50_000)
-    memoize(site_tags, "load_sections")  # navigation, section tiles, feed links
-    memoize(site_tags, "load_feeds")
-    memoize(site_tags, "render_main_nav")
-    memoize(site_tags, "render_footer")
-    memoize(site_tags, "render_picture")  # nine renditions looked up per <picture>
-    memoize(site_tags, "social_rendition")
+    for path, limit in getattr(settings, "CONTENT_MEMOS", {}).items():
+        owner_path, name = path.rsplit(".", 1)
+        memoize(_owner(owner_path), name, limit=limit or DEFAULT_LIMIT)

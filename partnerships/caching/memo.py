@@ -7,8 +7,8 @@ content version (``version``) is unchanged: a request reads the version first, w
 query, and uses the values built under that version; the first request after a change builds
 them afresh. Nothing can be stale, in any process, with or without Redis.
 
-What is memoized is declared with ``memoize(owner, name)`` — in the app configs and in
-``declarations`` — never in domain models, template tags or templates. The memoized callable
+What is memoized is declared in the setting ``CONTENT_MEMOS`` (``declarations``), never in
+domain models, template tags or templates. The memoized callable
 must be a pure function of stored content and its arguments (page methods: of the page's
 stored state, keyed by its id). Keys are the arguments plus the request's origin (site,
 scheme, script prefix), so nothing a request carries can leak into another request's page.
@@ -145,7 +145,7 @@ def memoize(owner, name, limit=DEFAULT_LIMIT, copy_result=False):
     The key is the arguments (model instances by type and id, ``self`` by id) except the
     request, whose site, scheme and script prefix are part of every key; a returned object
     that callers change (Wagtail stores the request on site settings) is copied with
-    ``copy_result``. Declared once at start-up, by the app that owns the code.
+    ``copy_result``. Applied once at start-up (``declarations``).
     """
     raw = inspect.getattr_static(owner, name)
     group = f"{getattr(owner, '__qualname__', owner.__name__)}.{name}"

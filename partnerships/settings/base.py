@@ -376,6 +376,33 @@ PAGE_CACHE_EXCLUDE_PREFIXES = [ADMIN_URL_PREFIX, "/suche/", "/dokumente/", STATI
 # per process and content version (partnerships/caching/memo.py). Not a response cache:
 # CONTENT_MEMO=0 only makes every request read it all again.
 CONTENT_MEMO = os.environ.get("CONTENT_MEMO", os.environ.get("CONTENT_SNAPSHOT", "1")) != "0"
+# What is memoized (partnerships/caching/declarations.py): dotted path -> most keys kept
+# (None: 5,000). Pure functions of stored content and their arguments only.
+CONTENT_MEMOS = {
+    "partnerships.models.SiteSettings._load": None,  # footer, organisation, sharing image
+    "partnerships.models.HomePage.featured_pages": None,
+    "partnerships.models.HomePage.latest_news": None,
+    "partnerships.queries.restricted_paths": None,  # every listing's restriction condition
+    "partnerships.queries.find_route": 20_000,  # visitors choose the paths
+    "partnerships.queries.shared_page": 50_000,
+    "partnerships.templatetags.site_tags.load_sections": None,  # navigation, tiles, feeds
+    "partnerships.templatetags.site_tags.load_feeds": None,
+    "partnerships.templatetags.site_tags.render_main_nav": None,
+    "partnerships.templatetags.site_tags.render_footer": None,
+    "partnerships.templatetags.site_tags.render_picture": None,  # nine renditions each
+    "partnerships.templatetags.site_tags.social_rendition": None,
+    "news.models.NewsIndexPage.archive_years": None,  # read every news item
+    "news.models.NewsIndexPage.news_count": None,
+    "news.models.NewsPage.tag_list": 20_000,
+    "casestudies.models.snippet_choices": None,
+    "casestudies.models.concept_choices": None,
+    "casestudies.models.CaseStudyIndexPage.filtered_ids": 1000,  # every filter combination
+    "casestudies.models.CaseStudyIndexPage.cards": None,
+    "casestudies.models.CaseStudyPage.more_case_studies": None,
+    "casestudies.models.CaseStudyPage.more_case_study_cards": None,
+    "concepts.models.ConceptPage.citations": None,
+    "concepts.models.case_study_index": None,
+}
 
 # HTTP caches in front (Varnish and/or a CDN): emptied once after every committed change
 # (partnerships/caching/frontend.py). Each back end is switched on by its variables.
