@@ -233,3 +233,30 @@ def test_a_version_set_back_by_a_restore_is_cached_again(web, site_tree):
         )
     web.get("/impressum/")  # rendered under the older number
     assert web.get("/impressum/").cache == "hit"
+
+
+def test_after_a_foreign_write_of_the_version_an_ordinary_change_still_serves_stale_copies(
+    web, site_tree, django_capture_on_commit_callbacks
+):
+    """Code that writes the number without the privacy mark (the build before this one on a
+    shared database, a hand-edited restore) leaves ``privacy`` above ``token``. Readers treat
+    that as a privacy change at the current number; an ordinary change after it must not count
+    as one again, or every page is rendered by every request at once (pile-up after a publish)."""
+    from django.db import connection
+
+    page = site_tree.concepts[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE partnerships_contentversion SET privacy = token + 1000, token = token - 5 "
+            "WHERE id = 1"
+        )
+    web.get(page.url)
+    old = web.get(page.url)
+    assert old.cache == "hit"
+    news = NewsPage.objects.get(pk=site_tree.news[0].pk)
+    news.title = "Eine andere Meldung"
+    commit(django_capture_on_commit_callbacks, lambda: publish(news))
+
+    cache.add(lock_key(page.url), 1)  # another request is rendering the page right now
+    stale = web.get(page.url)
+    assert stale.cache == "stale" and stale.body == old.body

@@ -71,7 +71,11 @@ def bump(privacy=False):
         _local.bulk_privacy = getattr(_local, "bulk_privacy", False) or privacy
         return
     _local.changed_in_request = True
-    sql = f"UPDATE {TABLE} SET token = token + 1" + (", privacy = token + 1" if privacy else "")
+    # A privacy mark above the number (written by other code) is what ``read`` already took as
+    # a privacy change at the number: keep it there, so that an ordinary change after it is no
+    # privacy change too (else no stale copy could be served until the number passed the mark).
+    mark = "token + 1" if privacy else "CASE WHEN privacy > token THEN token ELSE privacy END"
+    sql = f"UPDATE {TABLE} SET token = token + 1, privacy = {mark}"
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql + " WHERE id = 1")  # noqa: S608 - constant
