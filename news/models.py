@@ -13,13 +13,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from news.feeds import NewsAtomFeed, NewsFeed
 from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from partnerships.models import BasePage, CustomImage
 from partnerships.queries import public_q
 from partnerships.seo import with_canonical
 from partnerships.utils import clean_param, paginate
-
-from .feeds import NewsAtomFeed, NewsFeed
 
 NEWS_PER_PAGE = 10
 MAX_TAG_LENGTH = 100

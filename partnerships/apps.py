@@ -7,7 +7,7 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
-        from .caching import declarations, frontend, pagecache, version  # noqa: F401
+        from partnerships import signals  # noqa: F401
+        from partnerships.caching import declarations, frontend, pagecache, version  # noqa: F401
 
         declarations.declare()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from .security import client_ip_address
+from partnerships.security import client_ip_address
 
 logger = logging.getLogger(__name__)
 

@@ -30,8 +30,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from . import contact, queries
-from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, PageLinkBlock
+from partnerships import contact, queries
+from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, PageLinkBlock
 
 logger = logging.getLogger(__name__)
 

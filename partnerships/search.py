@@ -28,9 +28,9 @@ from wagtail.models import Page
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wagtail.search.utils import get_descendants_content_types_pks, normalise_query_string
 
-from .caching.memo import memo
-from .queries import public_q
-from .utils import clean_param, requested_page, shown_page
+from partnerships.caching.memo import memo
+from partnerships.queries import public_q
+from partnerships.utils import clean_param, requested_page, shown_page
 
 logger = logging.getLogger(__name__)
 

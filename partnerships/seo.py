@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from . import queries
+from partnerships import queries
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 SOCIAL_IMAGE_SIZE = (1200, 630)

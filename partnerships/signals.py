@@ -3,7 +3,7 @@ from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from .permissions import SECTION_MODELS, grant_section_permissions
+from partnerships.permissions import SECTION_MODELS, grant_section_permissions
 
 
 @receiver(post_save)

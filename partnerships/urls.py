@@ -6,9 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import search, seo, views
-from .renditions import LimitedServeView
-from .sitemaps import PageSitemap
+from partnerships import search, seo, views
+from partnerships.renditions import LimitedServeView
+from partnerships.sitemaps import PageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

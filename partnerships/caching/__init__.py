@@ -15,7 +15,7 @@ Domain models, template tags and templates know nothing of this; a new page type
 caching code. See docs/scaling.md.
 """
 
-from .memo import memoize
-from .version import bulk_changes
+from partnerships.caching.memo import memoize
+from partnerships.caching.version import bulk_changes
 
 __all__ = ["bulk_changes", "memoize"]

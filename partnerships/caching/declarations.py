@@ -11,7 +11,7 @@ from importlib import import_module
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .memo import DEFAULT_LIMIT, memoize
+from partnerships.caching.memo import DEFAULT_LIMIT, memoize
 
 
 def _owner(path):

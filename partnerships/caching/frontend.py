@@ -14,7 +14,7 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 
-from . import version
+from partnerships.caching import version
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.db.models import Model
 
-from . import version
+from partnerships.caching import version
 
 _MISSING = object()
 _lock = threading.Lock()

@@ -3,8 +3,8 @@
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import memo, pagecache, version
-from .pagecache import ENVIRON_VERSION
+from partnerships.caching import memo, pagecache, version
+from partnerships.caching.pagecache import ENVIRON_VERSION
 
 
 class ContentVersionMiddleware:

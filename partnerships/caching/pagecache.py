@@ -34,7 +34,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import requests, version
+from partnerships.caching import requests, version
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Section "Das Konzept": the index page and the concept pages, in menu order."""
 
-from .markup import h2, h3, image, info_box, paragraph, quote, rich, table, ul
+from partnerships.content.markup import h2, h3, image, info_box, paragraph, quote, rich, table, ul
 
 CONCEPT_INDEX = {
     "slug": "konzept",

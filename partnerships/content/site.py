@@ -1,6 +1,6 @@
 """Site-wide data: the home page and the site settings (address, footer)."""
 
-from . import seed
+from partnerships.content import seed
 
 ORGANISATION = "Rambøll Management Consulting GmbH"
 STREET = "Chilehaus A, Fischertwiete 2"

@@ -1,7 +1,7 @@
 """Local development: DEBUG on, a development-only secret key, mails to the console."""
 
-from .base import *  # noqa: F401,F403
-from .base import BASE_DIR
+from partnerships.settings.base import *  # noqa: F401,F403
+from partnerships.settings.base import BASE_DIR
 
 DEBUG = True
 SECRET_KEY = "django-insecure-dev-only-key-never-use-in-production"  # noqa: S105

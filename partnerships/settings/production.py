@@ -4,8 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
-from .base import env_list
+from partnerships.settings.base import *  # noqa: F401,F403
+from partnerships.settings.base import env_list
 
 DEBUG = False
 

@@ -3,7 +3,7 @@
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F401,F403
+from partnerships.settings.base import *  # noqa: F401,F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production"  # noqa: S105
