@@ -285,7 +285,7 @@ def varnish_semantics(args):
 
 def publish_through_app1(admin1, args):
     """Editor saves a draft (ORM, as the edit view would) and publishes it through app1."""
-    from partnerships.models import HomePage
+    from partnerships.models.home import HomePage
 
     home = HomePage.objects.get()
     marker = f"Skalierungstest {os.getpid()}-{int(time.time())}"
@@ -426,7 +426,7 @@ def database_outage(args):
     """Grace mode: the database goes away; Varnish still serves the cached page."""
     import psycopg2
 
-    from partnerships.models import HomePage
+    from partnerships.models.home import HomePage
 
     page = HomePage.objects.get().get_children().live().first().specific
     path = page.relative_url(None)

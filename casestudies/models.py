@@ -19,11 +19,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from concepts.models import ConceptPage
 from partnerships.blocks import RICH_TEXT_FEATURES
-from partnerships.models import BasePage, CustomImage
-from partnerships.queries import public_q
-from partnerships.templatetags.site_tags import card_image
-from partnerships.utils import paginate
+from partnerships.listing import paginate
+from partnerships.models.base import BasePage, IndexPage
+from partnerships.models.images import CustomImage
+from partnerships.routing import public_q
 
 CASE_STUDIES_PER_PAGE = 12
 MORE_CASE_STUDIES = 3
@@ -111,22 +112,13 @@ def snippet_choices(model):
 
 def concept_choices():
     """(slug, title) of the live, public concept pages, in the order of the concept index."""
-    from concepts.models import ConceptPage
-
     return list(
         ConceptPage.objects.live().filter(public_q()).order_by("path").values_list("slug", "title")
     )
 
 
-class CaseStudyIndexPage(BasePage):
-    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["partnerships.HomePage"]
+class CaseStudyIndexPage(IndexPage):
     subpage_types = ["casestudies.CaseStudyPage"]
-    max_count = 1
     page_description = "Übersicht „Praxisbeispiele“ mit Filter nach Branche, Bundesland und Phase."
     # Shown where the search finds nothing: the case-study finder as a way on.
     search_hint = "Praxisbeispiele nach Branche, Bundesland und Projektphase filtern"
@@ -332,7 +324,10 @@ class CaseStudyPage(BasePage):
         verbose_name = "Praxisbeispiel"
         verbose_name_plural = "Praxisbeispiele"
 
-    schema_type = "Article"  # JSON-LD (partnerships.seo)
+    type_label = "Praxisbeispiel"
+    search_filter = ("praxisbeispiel", "Praxisbeispiel")
+    schema_type = "Article"
+    card_image_fields = ("listing_image", "hero_image")
 
     def clean(self):
         super().clean()
@@ -365,7 +360,7 @@ class CaseStudyPage(BasePage):
         else:
             ids = CaseStudyConceptLink.objects.filter(page=self).values("concept_id")
         return (
-            Page.objects.live()
+            ConceptPage.objects.live()
             .filter(public_q(), id__in=ids)
             .only("title", "url_path", "path")
             .order_by("path")
@@ -403,7 +398,7 @@ class CaseStudyPage(BasePage):
                     "item": items[pk],
                     "level": 3,
                     "label": items[pk].kommune,
-                    "image": card_image(items[pk]),
+                    "image": items[pk].card_image,
                     "request": request,
                 },
             )
@@ -447,7 +442,7 @@ class CaseStudyConceptLink(Orderable):
         CaseStudyPage, on_delete=models.CASCADE, related_name="related_concept_links"
     )
     concept = models.ForeignKey(
-        "wagtailcore.Page",
+        "concepts.ConceptPage",
         verbose_name="Konzeptseite",
         on_delete=models.CASCADE,
         related_name="cited_by_case_studies",

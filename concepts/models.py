@@ -1,25 +1,18 @@
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, heading_anchors
-from partnerships.models import BasePage
-from partnerships.queries import public_q
+from partnerships.blocks import BodyStreamBlock, heading_anchors
+from partnerships.models.base import BasePage, IndexPage
+from partnerships.routing import public_q
 
 # Case studies citing a concept page, listed on it (the rest: the case-study list's filter).
 RELATED_CASE_STUDIES = 6
 
 
-class ConceptIndexPage(BasePage):
-    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["partnerships.HomePage"]
+class ConceptIndexPage(IndexPage):
     subpage_types = ["concepts.ConceptPage"]
-    max_count = 1
     page_description = "Übersicht „Das Konzept“: listet die Konzeptseiten in Baumreihenfolge."
 
     class Meta:
@@ -56,7 +49,9 @@ class ConceptPage(BasePage):
         verbose_name = "Konzeptseite"
         verbose_name_plural = "Konzeptseiten"
 
-    schema_type = "Article"  # JSON-LD (partnerships.seo)
+    type_label = "Konzept"
+    search_filter = ("konzept", "Konzept")
+    schema_type = "Article"
 
     def table_of_contents(self):
         """(anchor, text) for every H2 heading block, in order."""
@@ -68,12 +63,11 @@ class ConceptPage(BasePage):
         ]
 
     def related_case_studies(self):
-        """Case studies that cite this concept page (the relation is owned by the case study)."""
-        from casestudies.models import CaseStudyPage
-
+        """Case studies that cite this concept page, through the reverse relation of their
+        links (``cited_by_case_studies``): this app does not import the case studies."""
         ids = self.cited_by_case_studies.values("page_id")
         return (
-            CaseStudyPage.objects.live()
+            citing_page_model().objects.live()
             .filter(public_q(), id__in=ids)
             .order_by("title")
             .only("title", "url_path", "path", "depth", "kommune", "bundesland")
@@ -100,7 +94,13 @@ class ConceptPage(BasePage):
         return context
 
 
-def case_study_index():
-    from casestudies.models import CaseStudyIndexPage
+def citing_page_model():
+    """The page type whose links cite concept pages (a case study)."""
+    link = ConceptPage._meta.get_field("cited_by_case_studies").related_model
+    return link._meta.get_field("page").related_model
 
-    return CaseStudyIndexPage.objects.live().filter(public_q()).order_by("path").first()
+
+def case_study_index():
+    """The live list of the citing pages (where ``?konzept=<slug>`` filters), or None."""
+    (index_model,) = citing_page_model().allowed_parent_page_models()
+    return index_model.objects.live().filter(public_q()).order_by("path").first()

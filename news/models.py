@@ -9,16 +9,17 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from news.feeds import NewsAtomFeed, NewsFeed
-from partnerships.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from partnerships.models import BasePage, CustomImage
-from partnerships.queries import public_q
-from partnerships.seo import with_canonical
-from partnerships.utils import clean_param, paginate
+from partnerships.blocks import BodyStreamBlock
+from partnerships.listing import clean_param, paginate
+from partnerships.models.base import BasePage, IndexPage
+from partnerships.models.images import CustomImage
+from partnerships.routing import public_q
+from partnerships.seo.canonical import with_canonical
 
 NEWS_PER_PAGE = 10
 MAX_TAG_LENGTH = 100
@@ -26,15 +27,8 @@ MAX_TAG_LENGTH = 100
 RESERVED_SLUGS = {"feed", "atom"}
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["partnerships.HomePage"]
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count = 1
     page_description = "Die Nachrichtenübersicht „Aktuelles“, neueste zuerst, mit Jahresarchiv."
 
     class Meta:
@@ -156,7 +150,11 @@ class NewsPage(BasePage):
         # database reads the first ten in order instead of sorting every news item.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_newest_first")]
 
+    type_label = "Meldung"
+    search_filter = ("aktuelles", "Aktuelles")
     schema_type = "NewsArticle"
+    card_image_fields = ("listing_image", "image")
+    listing_date_field = "date"
     route_select_related = ("listing_image", "image")
 
     def clean(self):

@@ -6,9 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from partnerships import search, seo, views
-from partnerships.renditions import LimitedServeView
-from partnerships.sitemaps import PageSitemap
+from partnerships.images.renditions import LimitedServeView
+from partnerships.search import views as search_views
+from partnerships.seo import canonical, robots
+from partnerships.seo.sitemaps import PageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,21 +17,21 @@ urlpatterns = [
     # Signed rendition URLs ({% image_url %} / generate_image_url): whichever replica gets the
     # request makes the rendition from the original in the shared media storage, stores it
     # there and redirects to it (S3/CDN or /media/), so no replica needs local files. Only
-    # renditions up to WAGTAILIMAGES_MAX_RENDITION_DIMENSION px (partnerships.renditions).
+    # renditions up to WAGTAILIMAGES_MAX_RENDITION_DIMENSION px (partnerships.images.renditions).
     re_path(
         r"^bilder/([^/]*)/(\d*)/([^/]*)/[^/]*$",
         LimitedServeView.as_view(action="redirect"),
         name="wagtailimages_serve",
     ),
-    path("suche/", search.search, name="search"),
+    path("suche/", search_views.search, name="search"),
     path(
         "sitemap.xml",
-        seo.canonical_view(sitemap),
+        canonical.canonical_view(sitemap),
         {"sitemaps": {"pages": PageSitemap}},
         name="sitemap",
     ),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("favicon.ico", views.favicon),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
+    path("favicon.ico", robots.favicon),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -38,5 +39,5 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "partnerships.views.page_not_found"
-handler500 = "partnerships.views.server_error"
+handler404 = "partnerships.ops.errors.page_not_found"
+handler500 = "partnerships.ops.errors.server_error"

@@ -11,7 +11,7 @@ from django.db import transaction
 from partnerships.caching import memo as content_memo
 from partnerships.caching import pagecache
 from partnerships.caching import version as content_version
-from partnerships.permissions import EDITORS, MODERATORS
+from partnerships.editorial.permissions import EDITORS, MODERATORS
 from tests.factories import build_site, make_home
 
 

@@ -23,14 +23,9 @@ from casestudies.models import (
 )
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
-from partnerships.models import (
-    ContactFormField,
-    ContactPage,
-    CustomImage,
-    HomePage,
-    HomePageFeaturedItem,
-    StandardPage,
-)
+from partnerships.models.home import HomePage, HomePageFeaturedItem
+from partnerships.models.images import CustomImage
+from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
 
 
 def heading(text, level="h2"):
@@ -229,7 +224,7 @@ def make_home(**kwargs):
     site.root_page = home
     site.site_name = "Strategische Partnerschaften"
     site.save()
-    from partnerships.models import SiteSettings
+    from partnerships.models.settings import SiteSettings
 
     SiteSettings.for_site(site)  # as after the first visit: created on demand otherwise
     if previous.pk != home.pk and previous.specific_class is Page:

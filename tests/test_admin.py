@@ -9,8 +9,8 @@ from PIL import Image as PILImage
 from wagtail.images.forms import get_image_form
 from wagtail.models import Collection, GroupPagePermission, Page
 
-from partnerships.models import CustomImage
-from partnerships.permissions import EDITORS, MODERATORS
+from partnerships.editorial.permissions import EDITORS, MODERATORS
+from partnerships.models.images import CustomImage
 from tests.factories import (
     CaseStudyIndexPageFactory,
     ImageFactory,

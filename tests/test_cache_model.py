@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from news.models import NewsPage
 from partnerships.caching.pagecache import REBUILD_KEY
-from partnerships.models import StandardPage
+from partnerships.models.pages import StandardPage
 from tests.test_page_cache import WSGIClient, commit, publish
 
 

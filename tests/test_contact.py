@@ -6,11 +6,13 @@ import socket
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from wagtail.contrib.forms.models import FormSubmission
 
-from partnerships import contact
+from partnerships.contact import mail as contact_mail
+from partnerships.contact import protection
 from tests.factories import ContactPageFactory
 from tests.helpers import main, soup, text_of
 
@@ -96,7 +98,7 @@ def test_form_has_german_labels_required_marks_and_autocomplete(client, page):
 
 def test_honeypot_is_hidden_from_people_and_screen_readers(client, page):
     form = main(client.get(page.url)).find("form")
-    trap = form.find("input", attrs={"name": contact.HONEYPOT_FIELD})
+    trap = form.find("input", attrs={"name": protection.HONEYPOT_FIELD})
     assert trap is not None
     assert trap["tabindex"] == "-1"
     assert trap["autocomplete"] == "off"
@@ -104,7 +106,7 @@ def test_honeypot_is_hidden_from_people_and_screen_readers(client, page):
     assert wrapper["aria-hidden"] == "true"
     assert "form-trap" in wrapper["class"]
     assert form.find("label", attrs={"for": trap["id"]})  # if CSS is off: "leave empty"
-    css = (contact.settings.BASE_DIR / "static/css/site.css").read_text()
+    css = (settings.BASE_DIR / "static/css/site.css").read_text()
     assert ".form-trap { position: absolute; left: -10000px;" in css
 
 
@@ -128,7 +130,7 @@ def test_valid_post_is_stored_and_emailed_with_reply_to_the_sender(client, page,
     stored = submissions(page).get()
     assert stored.form_data["name"] == "Erika Mustermann"
     assert stored.form_data["e_mail_adresse"] == "erika@example.org"
-    assert contact.HONEYPOT_FIELD not in stored.form_data
+    assert protection.HONEYPOT_FIELD not in stored.form_data
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -157,7 +159,7 @@ def test_several_recipients_and_an_own_sender(client, page):
     message = mail.outbox[0]
     assert message.to == ["a@example.org", "b@example.org"]
     assert message.from_email == "formular@example.org"
-    assert message.subject == contact.DEFAULT_SUBJECT
+    assert message.subject == contact_mail.DEFAULT_SUBJECT
 
 
 # --- Errors ---------------------------------------------------------------------------------
@@ -296,7 +298,9 @@ def test_post_with_the_forms_csrf_token_goes_through(page):
 
 
 def test_filled_honeypot_looks_like_success_but_nothing_is_stored_or_sent(client, page):
-    response = client.post(page.url, valid_data(**{contact.HONEYPOT_FIELD: "https://spam.example"}))
+    response = client.post(
+        page.url, valid_data(**{protection.HONEYPOT_FIELD: "https://spam.example"})
+    )
     assert response.status_code == 200
     assert "Vielen Dank für Ihre Nachricht" in text_of(main(response))
     assert not submissions(page).exists()
@@ -319,7 +323,7 @@ def test_sixth_submission_within_the_window_gets_429(client, page):
     assert submissions(page).count() == 5
     assert len(mail.outbox) == 5
     # A honeypot post over the limit is refused the same way.
-    spam = valid_data(**{contact.HONEYPOT_FIELD: "x"})
+    spam = valid_data(**{protection.HONEYPOT_FIELD: "x"})
     assert client.post(page.url, spam).status_code == 429
     # Another address is not affected.
     other = client.post(page.url, valid_data(), REMOTE_ADDR="192.0.2.7")

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from partnerships.content_checks import VAGUE_LINK_TEXTS
+from partnerships.editorial.content_checks import VAGUE_LINK_TEXTS
 from tests.factories import ImageFactory, NewsPageFactory, heading, paragraph
 
 pytestmark = pytest.mark.django_db

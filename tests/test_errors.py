@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from partnerships import views
+from partnerships.ops import errors
 from tests.helpers import html_lang, main, soup, text_of
 
 
@@ -42,7 +42,7 @@ def test_404_keeps_the_site_navigation(client, site_tree):
 def test_500_handler_renders_the_german_page_without_the_database():
     # No ``db`` fixture: any database query in the handler would fail this test.
     request = RequestFactory().get("/kaputt/")
-    response = views.server_error(request)
+    response = errors.server_error(request)
     assert response.status_code == 500
     html = response.content.decode()
     assert '<html lang="de">' in html
@@ -55,8 +55,8 @@ def test_500_handler_is_wired_up():
     from django.urls import get_resolver
 
     resolver = get_resolver()
-    assert resolver.resolve_error_handler(500) is views.server_error
-    assert resolver.resolve_error_handler(404) is views.page_not_found
+    assert resolver.resolve_error_handler(500) is errors.server_error
+    assert resolver.resolve_error_handler(404) is errors.page_not_found
 
 
 def test_unhandled_error_gives_the_german_500_page(client, site_tree, monkeypatch):
@@ -101,6 +101,6 @@ def test_503_page_renders_without_the_database():
     try:
         raise OperationalError("server closed the connection unexpectedly")
     except OperationalError:
-        response = views.server_error(request)
+        response = errors.server_error(request)
     assert response.status_code == 503
     assert "Vorübergehend nicht erreichbar" in response.content.decode()

@@ -13,8 +13,10 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site
 from casestudies.models import Branche, CaseStudyPage, Projektphase
 from concepts.models import ConceptPage
 from news.models import NewsPage
-from partnerships.models import ContactFormField, ContactPage, HomePage, SiteSettings, StandardPage
-from partnerships.permissions import EDITORS
+from partnerships.editorial.permissions import EDITORS
+from partnerships.models.home import HomePage
+from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
+from partnerships.models.settings import SiteSettings
 from tests.conftest import outer_transaction
 from tests.factories import StandardPageFactory
 from tests.helpers import find_nav, html_lang, main, main_text, normalise, soup, strip_tags

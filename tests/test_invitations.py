@@ -5,7 +5,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from partnerships.permissions import EDITORS
+from partnerships.editorial.permissions import EDITORS
 
 NEW_PASSWORD = "Clusterkonferenz-2026!"
 

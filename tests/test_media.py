@@ -8,7 +8,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from partnerships.models import CustomImage
+from partnerships.models.images import CustomImage
 from tests.helpers import soup, text_of
 
 Document = get_document_model()

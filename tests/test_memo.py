@@ -12,7 +12,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from news.models import NewsPage
 from partnerships.caching import memo, version
-from partnerships.models import ContentVersion, CustomImage, SiteSettings, StandardPage
+from partnerships.models.images import CustomImage
+from partnerships.models.pages import StandardPage
+from partnerships.models.settings import ContentVersion, SiteSettings
 from tests.factories import NewsPageFactory, StandardPageFactory
 
 

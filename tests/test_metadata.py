@@ -8,7 +8,7 @@ import pytest
 from django.core.files.storage import default_storage
 from wagtail.models import Site
 
-from partnerships.models import SiteSettings
+from partnerships.models.settings import SiteSettings
 from tests.factories import ConceptPageFactory, ImageFactory, NewsPageFactory
 from tests.helpers import soup
 

@@ -22,7 +22,9 @@ from casestudies.models import Branche, CaseStudyPage
 from concepts.models import ConceptPage
 from news.models import NewsPage
 from partnerships.caching.pagecache import CachingApp
-from partnerships.models import CustomImage, SiteSettings, StandardPage
+from partnerships.models.images import CustomImage
+from partnerships.models.pages import StandardPage
+from partnerships.models.settings import SiteSettings
 
 SECURITY_HEADERS = (
     "content-security-policy",

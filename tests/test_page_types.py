@@ -13,7 +13,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
-from partnerships.models import ContactPage, HomePage, StandardPage
+from partnerships.models.home import HomePage
+from partnerships.models.pages import ContactPage, StandardPage
 from tests.factories import (
     BrancheFactory,
     CaseStudyIndexPageFactory,

@@ -6,7 +6,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from casestudies.models import CaseStudyPage
 from news.models import NewsIndexPage
-from partnerships.models import StandardPage
+from partnerships.models.pages import StandardPage
 from tests.factories import StandardPageFactory
 from tests.helpers import soup
 

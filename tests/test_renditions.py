@@ -12,8 +12,8 @@ from wagtail.images.models import Filter
 from wagtail.images.utils import generate_signature
 from wagtail.images.views.serve import generate_image_url
 
-from partnerships import seo
-from partnerships.models import CustomImage
+from partnerships.models.images import CustomImage
+from partnerships.seo import jsonld
 from tests.factories import ImageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ LIMIT = getattr(settings, "WAGTAILIMAGES_MAX_RENDITION_DIMENSION", 2400)
 def site_specs():
     """Every filter spec the site's templates and code request: the ``{% picture %}`` specs
     (expanded like Wagtail does) and the social image."""
-    specs = {seo.SOCIAL_IMAGE_SPEC}
+    specs = {jsonld.SOCIAL_IMAGE_SPEC}
     for template in (ROOT / "templates").rglob("*.html"):
         for tag in re.findall(r"{% picture \w+ (.*?)%}", template.read_text()):
             tokens = [token for token in tag.split() if "=" not in token]
@@ -92,7 +92,7 @@ def test_specs_outside_the_limit_are_not_found(client, home, no_rendering, spec)
 
 @pytest.mark.django_db
 def test_refused_without_a_database_query(rf, no_rendering, django_assert_num_queries):
-    from partnerships.renditions import LimitedServeView  # not at the top: new in issue 11
+    from partnerships.images.renditions import LimitedServeView  # not at the top: new in issue 11
 
     view = LimitedServeView.as_view(action="redirect")
     signature = generate_signature(1, "scale-5000")

@@ -1,4 +1,4 @@
-"""Pages are found and protected as with Wagtail's own routing (partnerships.queries.route
+"""Pages are found and protected as with Wagtail's own routing (partnerships.routing.route
 finds the pages along a URL in one query and reads the view restrictions from it)."""
 
 import pytest

@@ -333,16 +333,16 @@ def notice(response):
 @pytest.fixture
 def searched_terms(monkeypatch):
     """The words and phrases each search handed to the search back end."""
-    from partnerships import search
+    from partnerships.search import views as search_views
 
     seen = []
-    original = search.build_query
+    original = search_views.build_query
 
     def spy(query):
         seen.append(query.split())
         return original(query)
 
-    monkeypatch.setattr(search, "build_query", spy)
+    monkeypatch.setattr(search_views, "build_query", spy)
     return seen
 
 

@@ -50,17 +50,17 @@ SLOW_SQL = (
 @pytest.fixture
 def slow_database(monkeypatch, settings):
     """Searches limited to 0.3 s, and each one makes the database work for 1.5 s."""
-    from partnerships import search
+    from partnerships.search import results as search_results
 
     settings.SEARCH_TIMEOUT = 0.3
-    original = search.with_listing_fields
+    original = search_results.with_listing_fields
 
     def slow(pages):
         with connection.cursor() as cursor:
             cursor.execute(SLOW_SQL)
         return original(pages)
 
-    monkeypatch.setattr(search, "with_listing_fields", slow)
+    monkeypatch.setattr(search_results, "with_listing_fields", slow)
     return monkeypatch
 
 
@@ -101,25 +101,26 @@ def test_first_search_finds_and_ranks_as_the_search_back_end(site_tree, query):
     from django.db import transaction
     from wagtail.models import Page
 
-    from partnerships import search
+    from partnerships.models.base import search_filters
+    from partnerships.search import query as search_terms
+    from partnerships.search import results as search_results
 
     promoted = list(Page.objects.live().filter(depth=3).values_list("id", flat=True)[:1])
     for promoted_ids in ([], promoted):
-        live_pages = search.searchable(promoted_ids)
-        search_query = search.build_query(query)
+        live_pages = search_results.searchable(promoted_ids)
+        search_query = search_terms.build_query(query)
         with transaction.atomic():
-            per_type, ids = search.first_search(live_pages, search_query, "", 1)
+            per_type, ids = search_results.first_search(live_pages, search_query, "", 1)
             assert ids == [p.pk for p in live_pages().search(search_query)[:10]]
             counts = {"": live_pages().search(search_query).count()}
-            for kind, (_label, model_label) in search.SEARCH_TYPES.items():
-                model = search.apps.get_model(model_label)
+            for kind, (_label, model) in search_filters().items():
                 found = live_pages(model).search(search_query)
                 counts[kind] = found.count()
-                _, ids = search.first_search(live_pages, search_query, kind, 1)
+                _, ids = search_results.first_search(live_pages, search_query, kind, 1)
                 assert ids == [p.pk for p in found[:10]], (query, kind)
-                _, ids = search.first_search(live_pages, search_query, kind, 2)
+                _, ids = search_results.first_search(live_pages, search_query, kind, 2)
                 assert ids == [p.pk for p in found[10:20]], (query, kind)
-        assert search.type_counts_from(per_type) == counts, query
+        assert search_results.type_counts_from(per_type) == counts, query
 
 
 @postgresql_only
@@ -129,7 +130,7 @@ def test_the_match_of_the_search_back_end_can_use_the_title_body_index(site_tree
     from django.db import transaction
     from wagtail.models import Page
 
-    from partnerships.search import build_query
+    from partnerships.search.query import build_query
 
     found = Page.objects.live().search(build_query("Maschinenbau")).get_queryset()
     sql, params = found.query.sql_with_params()

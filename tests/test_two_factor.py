@@ -12,7 +12,7 @@ from django.test import override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partnerships.permissions import EDITORS
+from partnerships.editorial.permissions import EDITORS
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db

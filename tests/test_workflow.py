@@ -6,7 +6,7 @@ from django.core import mail
 from wagtail.models import Page, Workflow, WorkflowState
 
 from news.models import NewsPage
-from partnerships.permissions import MODERATORS, WORKFLOW_NAME, WORKFLOW_TASK_NAME
+from partnerships.editorial.permissions import MODERATORS, WORKFLOW_NAME, WORKFLOW_TASK_NAME
 from tests.factories import NewsIndexPageFactory
 from tests.helpers import assert_denied, news_form_data
 

@@ -2,7 +2,7 @@ vcl 4.1;
 # Varnish in front of the Wagtail site "Strategische Partnerschaften" (Varnish 6.0+/7.x).
 #
 # - Backends: the gunicorn app replicas, round-robin, each health-probed on /healthz/
-#   (answered by partnerships.middleware.HealthCheckMiddleware: no database, no Host check).
+#   (answered by partnerships.ops.health.HealthCheckMiddleware: no database, no Host check).
 #   Add or remove replicas by copying a backend block and its add_backend() line.
 # - Every request is normalised first (vcl_recv, sub normalise): Host lower-case without a
 #   trailing dot or default port, unreserved characters in the URL decoded (/%61ktuelles/ is

@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from partnerships.permissions import setup_groups
+from partnerships.editorial.permissions import setup_groups
 
 
 def forwards(apps, schema_editor):

@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from partnerships.permissions import MODERATORS, grant_moderator_search_permissions
+from partnerships.editorial.permissions import MODERATORS, grant_moderator_search_permissions
 
 
 def forwards(apps, schema_editor):

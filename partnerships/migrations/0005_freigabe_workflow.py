@@ -1,15 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from partnerships.permissions import (
-    EDITORS,
-    MODERATOR_MODELS,
-    MODERATORS,
-    SECTION_MODELS,
-    WORKFLOW_NAME,
-    WORKFLOW_TASK_NAME,
-    setup_section,
-)
+from partnerships.editorial.permissions import EDITORS, MODERATOR_MODELS, MODERATORS, SECTION_MODELS, WORKFLOW_NAME, WORKFLOW_TASK_NAME, setup_section
 
 
 def forwards(apps, schema_editor):

@@ -1,10 +1,6 @@
 from django.db import migrations
 
-from partnerships.permissions import (
-    COLLECTIONS,
-    EDITOR_SECTION_COLLECTION_PERMS,
-    EDITORS,
-)
+from partnerships.editorial.permissions import COLLECTIONS, EDITOR_SECTION_COLLECTION_PERMS, EDITORS
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path alphabet, steplen 4
 

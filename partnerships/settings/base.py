@@ -56,13 +56,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: answers /healthz/ for load balancers and Varnish without Host check or database.
-    "partnerships.middleware.HealthCheckMiddleware",
+    "partnerships.ops.health.HealthCheckMiddleware",
     # Sees every answer (HTTPS redirects included): marks what shared caches may store
     # ("public") and everything else "private" (partnerships/caching/pagecache.py); the hits
     # themselves are answered in front of Django (partnerships/wsgi.py).
     "partnerships.caching.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "partnerships.middleware.SecurityHeadersMiddleware",
+    "partnerships.ops.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Inside WhiteNoise (static files are precompressed) and outside everything that writes
     # the body.
@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "partnerships.two_factor.TwoFactorMiddleware",
+    "partnerships.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -136,7 +136,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["OPTIONS"].setdefault("options", _pg_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Seconds the queries of one site search may take together; then the visitor is asked to
-# narrow the search (partnerships.search.time_limit), and the worker is free again.
+# narrow the search (partnerships.search.timeout.time_limit), and the worker is free again.
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 
 # Only the admin uses sessions: a login lasts a working day. Sessions live in the database, so
@@ -240,11 +240,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Strategische Partnerschaften"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "partnerships.CustomImage"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "partnerships.forms.CustomImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "partnerships.images.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Our own (partnerships.renditions), not Wagtail's: signed /bilder/ URLs make renditions up
+# Our own (partnerships.images.renditions), not Wagtail's: signed /bilder/ URLs make renditions up
 # to this many pixels wide and high with at most this many operations, and 404 otherwise.
 # Twice the largest size the templates ask for (width-1200, fill-1200x630); a 2400 px AVIF
 # from a 40-megapixel original takes 3–4 s on one core here (decoding the original: ~1 s).
@@ -267,8 +267,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds (GDPR)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Deleting this many pages or more at once (a page and its descendants) asks the user to type
-# the site name first; with the permissions in partnerships.permissions only moderators and
-# administrators can delete pages that have children at all.
+# the site name first; with the permissions in partnerships.editorial.permissions only
+# moderators and administrators can delete pages that have children at all.
 WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 10
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 # New users may be created without a password: they are invited by e-mail to set their own
@@ -292,7 +292,7 @@ X_FRAME_OPTIONS = "DENY"
 # in Django 6.0). The public site is fully self-hosted: one stylesheet, no scripts, no inline
 # styles or scripts, so no nonces and no 'unsafe-*'. The Wagtail admin (and its page previews)
 # needs inline scripts and styles, so it is excluded from the enforced policy and gets the same
-# strict policy report-only (see partnerships.middleware.SecurityHeadersMiddleware).
+# strict policy report-only (see partnerships.ops.headers.SecurityHeadersMiddleware).
 _CSP_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -326,18 +326,18 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "partnerships.security.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "partnerships.accounts.lockout.client_ip_address"
 # Number of reverse proxies in front that append to X-Forwarded-For (0: none, header ignored).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Contact form (partnerships.contact): at most this many submissions per client address
+# Contact form (partnerships.contact.protection): at most this many submissions per client address
 # within the window (seconds), counted in the database (not the cache: it must hold without Redis).
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", str(10 * 60)))
 
 # Second factor (TOTP, django-otp) for the admin: optional for everyone; with
 # ADMIN_REQUIRE_2FA=1 superusers must set it up before they can use the admin
-# (partnerships.two_factor). Failed codes slow further tries down (1 s, 2 s, 4 s, …).
+# (partnerships.accounts.two_factor). Failed codes slow further tries down (1 s, 2 s, 4 s, …).
 ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "").lower() in ("1", "true", "yes", "on")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -379,18 +379,18 @@ CONTENT_MEMO = os.environ.get("CONTENT_MEMO", os.environ.get("CONTENT_SNAPSHOT",
 # What is memoized (partnerships/caching/declarations.py): dotted path -> most keys kept
 # (None: 5,000). Pure functions of stored content and their arguments only.
 CONTENT_MEMOS = {
-    "partnerships.models.SiteSettings._load": None,  # footer, organisation, sharing image
-    "partnerships.models.HomePage.featured_pages": None,
-    "partnerships.models.HomePage.latest_news": None,
-    "partnerships.queries.restricted_paths": None,  # every listing's restriction condition
-    "partnerships.queries.find_route": 20_000,  # visitors choose the paths
-    "partnerships.queries.shared_page": 50_000,
-    "partnerships.templatetags.site_tags.load_sections": None,  # navigation, tiles, feeds
-    "partnerships.templatetags.site_tags.load_feeds": None,
-    "partnerships.templatetags.site_tags.render_main_nav": None,
-    "partnerships.templatetags.site_tags.render_footer": None,
-    "partnerships.templatetags.site_tags.render_picture": None,  # nine renditions each
-    "partnerships.templatetags.site_tags.social_rendition": None,
+    "partnerships.models.settings.SiteSettings._load": None,  # footer, organisation, sharing image
+    "partnerships.models.home.HomePage.featured_pages": None,
+    "partnerships.models.home.HomePage.latest_news": None,
+    "partnerships.routing.restricted_paths": None,  # every listing's restriction condition
+    "partnerships.routing.find_route": 20_000,  # visitors choose the paths
+    "partnerships.routing.shared_page": 50_000,
+    "partnerships.templatetags.navigation_tags.load_sections": None,  # navigation, tiles, feeds
+    "partnerships.templatetags.seo_tags.load_feeds": None,
+    "partnerships.templatetags.navigation_tags.render_main_nav": None,
+    "partnerships.templatetags.navigation_tags.render_footer": None,
+    "partnerships.templatetags.image_tags.render_picture": None,  # nine renditions each
+    "partnerships.templatetags.image_tags.social_rendition": None,
     "news.models.NewsIndexPage.archive_years": None,  # read every news item
     "news.models.NewsIndexPage.news_count": None,
     "news.models.NewsPage.tag_list": 20_000,

@@ -1,6 +1,7 @@
 """The editor's content checks in real Chromium: Wagtail's own checker (axe-core in the
-userbar, configured by ``partnerships.content_checks``) finds each of the site's four rules on a
-page with the problem, with its German message, and none of them on a clean page.
+userbar, configured by ``partnerships.editorial.content_checks``) finds each of the
+site's four rules on a page with the problem, with its German message, and none of them on
+a clean page.
 
 Data is committed for the live server and the database restored afterwards, as in
 ``test_accessibility``.
@@ -11,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from news.models import NewsIndexPage
-from partnerships.content_checks import MESSAGES
-from partnerships.permissions import EDITORS
+from partnerships.editorial.content_checks import MESSAGES
+from partnerships.editorial.permissions import EDITORS
 from tests.browser.conftest import content_live_server
 from tests.factories import ImageFactory, NewsPageFactory, heading, paragraph
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from news.models import NewsIndexPage, NewsPage
-from partnerships.permissions import EDITORS, MODERATORS
+from partnerships.editorial.permissions import EDITORS, MODERATORS
 from tests.browser.conftest import content_live_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -1,6 +1,6 @@
 from django.apps import apps
 
-from partnerships.models import BasePage
+from partnerships.models.base import BasePage
 
 
 class NoticeBoardPage(BasePage):

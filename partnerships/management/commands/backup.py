@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from partnerships.backup import create_backup
+from partnerships.ops.backups import create_backup
 
 
 class Command(BaseCommand):

@@ -81,7 +81,7 @@ class Command(BaseCommand):
         )
         from concepts.models import ConceptPage
         from news.models import NewsIndexPage, NewsPage
-        from partnerships.models import CustomImage
+        from partnerships.models.images import CustomImage
 
         news_index = NewsIndexPage.objects.first()
         cs_index = CaseStudyIndexPage.objects.first()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from partnerships.backup import restore_backup
+from partnerships.ops.backups import restore_backup
 
 
 class Command(BaseCommand):

@@ -1,6 +1,16 @@
 """Section "Das Konzept": the index page and the concept pages, in menu order."""
 
-from partnerships.content.markup import h2, h3, image, info_box, paragraph, quote, rich, table, ul
+from partnerships.initial_content.markup import (
+    h2,
+    h3,
+    image,
+    info_box,
+    paragraph,
+    quote,
+    rich,
+    table,
+    ul,
+)
 
 CONCEPT_INDEX = {
     "slug": "konzept",

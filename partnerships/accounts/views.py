@@ -1,86 +1,20 @@
-"""Optional second factor (TOTP, django-otp) for the Wagtail admin.
-
-- Any admin user can set up an authenticator app under "Zwei-Faktor-Anmeldung" (QR code,
-  confirmed with a first code).
-- A user with a confirmed device enters a code after the password before reaching the admin
-  (``TwoFactorMiddleware`` sends unverified sessions to the code page).
-- With ``ADMIN_REQUIRE_2FA`` on, a superuser without a device is sent to the setup page and
-  can use nothing else in the admin until it is done.
-- Wrong codes are refused with a German message; django-otp throttles attempts per device
-  (``OTP_TOTP_THROTTLE_FACTOR``: after n failures the next try waits 2^(n-1) seconds).
-- ``manage.py reset_2fa <username>`` removes a user's devices (lost phone).
-"""
+"""The admin views to set up, confirm and manage the second factor (TOTP)."""
 
 from base64 import b32encode
-from urllib.parse import quote
 
 import qrcode
 import qrcode.image.svg
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-SETUP_URL_NAME = "zwei_faktor_einrichten"
-CODE_URL_NAME = "zwei_faktor_code"
-
-# Admin views that stay reachable before the second factor: logging in and out, resetting the
-# password, the icons and translations every admin page loads, and the code page.
-EXEMPT_URL_NAMES = (
-    "wagtailadmin_login",
-    "wagtailadmin_logout",
-    "wagtailadmin_password_reset",
-    "wagtailadmin_sprite",
-    "wagtailadmin_javascript_catalog",
-    CODE_URL_NAME,
-)
-
-
-def confirmed_device(user):
-    return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
-
-
-def two_factor_required(user):
-    return bool(settings.ADMIN_REQUIRE_2FA) and user.is_superuser
-
-
-class TwoFactorMiddleware:
-    """After django-otp's ``OTPMiddleware``: keeps unverified sessions out of the admin."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        target = self.redirect_target(request)
-        if target:
-            return redirect(f"{reverse(target)}?next={quote(request.get_full_path(), safe='/')}")
-        return self.get_response(request)
-
-    def redirect_target(self, request):
-        user = getattr(request, "user", None)
-        if not request.path_info.startswith(settings.ADMIN_URL_PREFIX):
-            return None
-        if user is None or not user.is_authenticated or user.is_verified():
-            return None
-        try:
-            url_name = resolve(request.path_info).url_name or ""
-        except Resolver404:
-            return None
-        if url_name.startswith(EXEMPT_URL_NAMES):
-            return None
-        if confirmed_device(user):
-            return CODE_URL_NAME
-        if url_name == SETUP_URL_NAME:
-            return None
-        if two_factor_required(user):
-            return SETUP_URL_NAME
-        return None
+from partnerships.accounts.two_factor import SETUP_URL_NAME, confirmed_device, two_factor_required
 
 
 class CodeForm(forms.Form):

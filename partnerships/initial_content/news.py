@@ -4,8 +4,8 @@ The item of 24.04.2007 is the client's text, word for word (see ``seed``); the o
 own example items for the relaunch.
 """
 
-from partnerships.content import seed
-from partnerships.content.markup import h2, info_box, paragraph, quote, rich, ul
+from partnerships.initial_content import seed
+from partnerships.initial_content.markup import h2, info_box, paragraph, quote, rich, ul
 
 NEWS_INDEX = {
     "slug": "aktuelles",

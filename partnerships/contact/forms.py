@@ -1,23 +1,15 @@
 """The contact form: field building with German errors, honeypot, rate limit, e-mail.
 
-Used by ``partnerships.models.ContactPage``. Nothing here talks to a third-party service:
+Used by ``partnerships.models.pages.ContactPage``. Nothing here talks to a third-party service:
 spam is kept out by a honeypot field and a per-address limit counted in the database.
 """
 
 import datetime
-import hashlib
 import logging
 
 import django.forms
-from django.apps import apps
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
-
-from partnerships.security import client_ip_address
 
 logger = logging.getLogger(__name__)
 
@@ -26,16 +18,6 @@ SINGLELINE_MAX_LENGTH = 255
 MULTILINE_MAX_LENGTH = 5000
 EMAIL_MAX_LENGTH = 254  # RFC 5321 path limit
 
-# The trap for bots: a text field people never see or reach. Its name must not clash with
-# the clean name of an editor's field (those come from labels; nobody labels a field so).
-HONEYPOT_FIELD = "kontakt_homepage"
-
-RATE_LIMIT_MESSAGE = (
-    "Sie haben in kurzer Zeit zu viele Nachrichten gesendet. Bitte warten Sie einige Minuten "
-    "und senden Sie das Formular dann erneut. Ihre Eingaben sind unten noch vorhanden."
-)
-
-DEFAULT_SUBJECT = "Neue Nachricht über das Kontaktformular"
 
 # Values an editor may choose for a field's autocomplete attribute (WCAG 1.3.5).
 AUTOCOMPLETE_CHOICES = [
@@ -168,90 +150,7 @@ class ContactFormBuilder(FormBuilder):
         return type("ContactForm", (ContactForm,), self.formfields)
 
 
-def honeypot_filled(request):
-    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
-
-
 # --- Rate limit -----------------------------------------------------------------------------
 
 
-class RateLimit:
-    """At most ``CONTACT_RATE_LIMIT`` submissions per client address within any
-    ``CONTACT_RATE_WINDOW`` seconds, counted in the database (``ContactRateHit``), which all
-    workers and machines share. Not in Django's cache: with Redis down or evicting keys
-    (``allkeys-lru``) the count would silently start from zero again, and the form must keep
-    working without its cache. The address is stored only as a salted hash."""
-
-    def __init__(self, request):
-        self.limit = settings.CONTACT_RATE_LIMIT
-        self.window = datetime.timedelta(seconds=settings.CONTACT_RATE_WINDOW)
-        address = client_ip_address(request) or "unbekannt"
-        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-        self.client = digest
-
-    @staticmethod
-    def _hits():
-        return apps.get_model("partnerships", "ContactRateHit").objects
-
-    def _count(self, now):
-        return self._hits().filter(client=self.client, created__gt=now - self.window).count()
-
-    def exceeded(self):
-        return self._count(timezone.now()) >= self.limit
-
-    def hit(self):
-        """Count one submission; True if it is still within the limit. Stored before it is
-        counted, so concurrent submissions can never all slip under the limit."""
-        now = timezone.now()
-        self._hits().filter(created__lte=now - self.window).delete()  # keeps the table small
-        self._hits().create(client=self.client, created=now)
-        return self._count(now) <= self.limit
-
-
 # --- E-mail ---------------------------------------------------------------------------------
-
-
-def send_submission_mail(page, form, submission=None):
-    """E-mail the submission to the page's recipients, Reply-To the visitor.
-
-    Never raises: the submission is already stored, so a failing mail server only costs the
-    notification, which is logged (and the submission is in the admin under „Formulare“).
-    """
-    recipients = [address.strip() for address in page.to_address.split(",") if address.strip()]
-    if not recipients:
-        return False
-    sender = form.sender_address()
-    context = {
-        "page": page,
-        "rows": form.submitted_rows(),
-        "submission": submission,
-        "submissions_url": submissions_admin_url(page),
-    }
-    message = EmailMultiAlternatives(
-        subject=page.subject or DEFAULT_SUBJECT,
-        body=render_to_string("partnerships/mail/contact_submission.txt", context),
-        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
-        to=recipients,
-        reply_to=[sender] if sender else None,
-    )
-    message.attach_alternative(
-        render_to_string("partnerships/mail/contact_submission.html", context), "text/html"
-    )
-    try:
-        message.send()
-    except Exception:
-        logger.exception(
-            "Kontaktformular: E-Mail an %s nicht gesendet; die Nachricht ist gespeichert "
-            "(Eingang %s).",
-            ", ".join(recipients),
-            getattr(submission, "pk", "?"),
-        )
-        return False
-    return True
-
-
-def submissions_admin_url(page):
-    from django.urls import reverse
-
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("wagtailforms:list_submissions", args=[page.pk])

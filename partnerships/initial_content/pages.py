@@ -1,7 +1,7 @@
 """Pages below the home page: the contact page (a form) and the legal pages, in tree order."""
 
-from partnerships.content.markup import h2, h3, info_box, paragraph, rich, ul
-from partnerships.content.site import ADDRESS_HTML, EMAIL, ORGANISATION
+from partnerships.initial_content.markup import h2, h3, info_box, paragraph, rich, ul
+from partnerships.initial_content.site import ADDRESS_HTML, EMAIL, ORGANISATION
 
 EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
 

@@ -1,6 +1,6 @@
 """Site-wide data: the home page and the site settings (address, footer)."""
 
-from partnerships.content import seed
+from partnerships.initial_content import seed
 
 ORGANISATION = "Rambøll Management Consulting GmbH"
 STREET = "Chilehaus A, Fischertwiete 2"

@@ -37,7 +37,7 @@ VAGUE_LINK_TEXTS = [
 ]
 
 # Set on images in previews whose alternative text is missing (see
-# ``partnerships.templatetags.site_tags.content_check_marker``).
+# ``partnerships.templatetags.image_tags.content_check_marker``).
 ALT_TEXT_MISSING_MARKER = "alternativtext-fehlt"
 MARKER_ATTRIBUTE = "data-inhaltspruefung"
 

@@ -1,3 +1,5 @@
+"""Navigation: the site root and its sections, main menu, footer, breadcrumbs, pagination links."""
+
 from django import template
 from django.apps import apps
 from django.db.models import F
@@ -7,10 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from partnerships import queries, seo
-from partnerships.blocks import heading_anchors as _heading_anchors
-from partnerships.content_checks import ALT_TEXT_MISSING_MARKER
-from partnerships.models import SiteSettings
+from partnerships import routing
+from partnerships.models.settings import SiteSettings
 
 register = template.Library()
 
@@ -57,7 +57,7 @@ def load_sections(root):
         for model in root.specific_class.allowed_subpage_models()
         if any(f.name == "teaser" and f.concrete for f in model._meta.get_fields())
     ]
-    children = root.get_children().live().filter(queries.public_q())
+    children = root.get_children().live().filter(routing.public_q())
     teaser = _teaser_expression(models)
     if teaser is not None:
         children = children.annotate(teaser=teaser)
@@ -117,7 +117,7 @@ def breadcrumbs(context, extra_label=None):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = queries.ancestors(page)
+    ancestors = routing.ancestors(page)
     return {
         "request": context.get("request"),
         "ancestors": ancestors,
@@ -125,12 +125,6 @@ def breadcrumbs(context, extra_label=None):
         "extra_label": extra_label,
         "crumbs": True,
     }
-
-
-@register.filter
-def de_date(value):
-    """Dates the German way: 24.04.2007."""
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 @register.filter
@@ -175,144 +169,3 @@ def page_link(context, params=None, page=None):
     path = request.path if request is not None else ""
     encoded = query.urlencode()
     return f"{path}?{encoded}" if encoded else path
-
-
-@register.filter
-def card_image(page):
-    """The image for a page's teaser card: its listing image, else its hero/lead image."""
-    for name in ("listing_image", "hero_image", "image"):
-        image = getattr(page, name, None)
-        if image is not None:
-            return image
-    return None
-
-
-# What visitors read as the kind of a page (search results, teaser cards); editors' names
-# such as "Standardseite" mean little to them.
-TYPE_LABELS = {
-    "partnerships.homepage": "Startseite",
-    "partnerships.standardpage": "Seite",
-    "concepts.conceptindexpage": "Übersicht",
-    "concepts.conceptpage": "Konzept",
-    "casestudies.casestudyindexpage": "Übersicht",
-    "casestudies.casestudypage": "Praxisbeispiel",
-    "news.newsindexpage": "Übersicht",
-    "news.newspage": "Meldung",
-}
-
-
-@register.filter
-def type_label(page):
-    """A short German label for the kind of ``page``, e.g. "Praxisbeispiel"."""
-    model = page.specific_class or type(page)
-    return TYPE_LABELS.get(model._meta.label_lower, model._meta.verbose_name)
-
-
-@register.filter
-def heading_anchors(stream):
-    return _heading_anchors(stream)
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key, "") if mapping else ""
-
-
-# --- Metadata ---------------------------------------------------------------------------------
-
-
-@register.simple_tag(takes_context=True)
-def news_feeds(context):
-    """Absolute URLs of the RSS and Atom feeds of the site's news section, or None."""
-    request = context.get("request")
-    root = site_root(context)
-    if request is None or root is None:
-        return None
-    if not hasattr(request, "_news_feeds"):
-        request._news_feeds = load_feeds(request, root)
-    return request._news_feeds
-
-
-def load_feeds(request, root):
-    # A news index may only be placed below the home page (parent_page_types).
-    NewsIndexPage = apps.get_model("news", "NewsIndexPage")
-    index = next(
-        (
-            s
-            for s in load_sections(root)
-            if s.specific_class is not None and issubclass(s.specific_class, NewsIndexPage)
-        ),
-        None,
-    )
-    if index is None:
-        return None
-    base = index.get_full_url(request)
-    routes = index.specific_class
-    return {
-        "title": index.title,
-        "rss": base + routes.get_resolver().reverse("feed"),
-        "atom": base + routes.get_resolver().reverse("atom"),
-    }
-
-
-@register.inclusion_tag("includes/meta.html", takes_context=True)
-def page_meta(context):
-    """Description, Open Graph and Twitter card tags and JSON-LD for the current page."""
-    request = context.get("request")
-    page = context.get("page")
-    if not isinstance(page, Page) or request is None:
-        return {"page": None}
-    site_settings = SiteSettings.for_request(request)
-    root_url = seo.site_root_url(request)
-    image = seo.social_image(page, site_settings)
-    rendition = social_rendition(image) if image is not None else None
-    image_url = ""
-    if rendition is not None:
-        image_url = rendition.url if "://" in rendition.url else root_url + rendition.url
-    return {
-        "page": page,
-        "title": page.seo_title or page.title,
-        "description": page.meta_description,
-        "url": page.get_full_url(request),
-        "og_type": "website" if page.depth <= 2 else "article",
-        "published": getattr(page, "published_date", None),
-        "image": image,
-        "image_url": image_url,
-        "rendition": rendition,
-        "json_ld": [
-            seo.json_ld_script(obj)
-            for obj in seo.structured_data(page, request, site_settings, image_url)
-        ],
-    }
-
-
-def social_rendition(image):
-    return image.get_rendition(seo.SOCIAL_IMAGE_SPEC)
-
-
-@register.simple_tag(takes_context=True)
-def responsive_picture(context, image, sizes="", eager=False):
-    """``includes/picture_render.html`` for ``image``; previews mark missing alt text for the
-    content checks."""
-    if image is None:
-        return ""
-    marker = content_check_marker(image, context.get("request"))
-    return render_picture(image, sizes or "", bool(eager), marker)
-
-
-def render_picture(image, sizes, eager, marker):
-    """The ``<picture>`` element: its HTML depends only on the image and the arguments."""
-    values = {"image": image, "sizes": sizes, "eager": eager, "marker": marker}
-    return render_to_string("includes/picture_render.html", values)
-
-
-@register.filter
-def content_check_marker(image, request):
-    """In previews only: marks an image whose alternative text is missing (not decorative, no
-    "Alternativtext", so its title stands in) for the editor's content checks
-    (``partnerships.content_checks``). ``None`` everywhere else: no attribute at all."""
-    if not getattr(request, "is_preview", False) or image is None:
-        return None
-    if getattr(image, "is_decorative", True) or (getattr(image, "description", "") or "").strip():
-        return None
-    return ALT_TEXT_MISSING_MARKER

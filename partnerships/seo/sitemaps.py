@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Site
 
-from partnerships.queries import public_q
+from partnerships.routing import public_q
 
 
 class PageSitemap(Sitemap):

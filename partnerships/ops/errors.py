@@ -3,12 +3,8 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template import loader
-from django.templatetags.static import static
-from django.urls import reverse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
 
 logger = logging.getLogger(__name__)
 
@@ -45,23 +41,3 @@ def server_error(request):
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render())
-
-
-def favicon(request):
-    """Browsers ask for /favicon.ico regardless of the <link>; send them to the hashed SVG."""
-    return redirect(static("img/favicon.svg"), permanent=True)
-
-
-@require_GET
-@cache_control(max_age=60 * 60 * 24, public=True)
-def robots_txt(request):
-    """Crawlers keep out of the admin and the search results and find the sitemap."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        f"Disallow: {reverse('search')}",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

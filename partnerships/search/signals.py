@@ -1,15 +1,8 @@
-from django.db.models.signals import post_save
+"""Pages are indexed again once published with their child objects."""
+
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published
-
-from partnerships.permissions import SECTION_MODELS, grant_section_permissions
-
-
-@receiver(post_save)
-def set_up_new_section(sender, instance, created, raw=False, **kwargs):
-    if created and not raw and (sender._meta.app_label, sender._meta.model_name) in SECTION_MODELS:
-        grant_section_permissions(instance)
 
 
 @receiver(page_published)

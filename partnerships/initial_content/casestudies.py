@@ -6,7 +6,7 @@ can be applied in typical regional settings. Every one is marked ``is_illustrati
 its page says so. Partners are described generically, not as named third parties.
 """
 
-from partnerships.content.markup import rich, ul
+from partnerships.initial_content.markup import rich, ul
 
 BRANCHEN = [
     {

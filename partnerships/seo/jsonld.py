@@ -4,14 +4,13 @@ Pages say what they are with ``schema_type`` ("Article", "NewsArticle") and may 
 ``published_date``; everything else comes from the fields every page has.
 """
 
-import functools
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from partnerships import queries
+from partnerships import routing
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 SOCIAL_IMAGE_SIZE = (1200, 630)
@@ -33,18 +32,9 @@ def site_root_url(request):
     return site.root_url if site else ""
 
 
-def page_image(page):
-    """The page's own picture: listing image, else hero or lead image."""
-    for name in ("listing_image", "hero_image", "image"):
-        image = getattr(page, name, None)
-        if image is not None:
-            return image
-    return None
-
-
 def social_image(page, site_settings):
     """The image for sharing ``page``: its own, else the site's default (or None)."""
-    image = page_image(page) if isinstance(page, Page) else None
+    image = getattr(page, "card_image", None)
     if image is None and site_settings is not None:
         image = site_settings.default_social_image
     return image
@@ -94,7 +84,7 @@ def article(page, request, site_settings, image_url):
 
 def breadcrumb_list(page, request):
     """Home page down to ``page`` (ancestors at depth 2 and below)."""
-    crumbs = [*queries.ancestors(page), page]
+    crumbs = [*routing.ancestors(page), page]
     items = []
     for position, crumb in enumerate(crumbs, start=1):
         name = "Startseite" if position == 1 else crumb.title
@@ -126,23 +116,3 @@ def structured_data(page, request, site_settings, image_url=""):
             objects.append(article(page, request, site_settings, image_url))
         objects.append(breadcrumb_list(page, request))
     return objects
-
-
-def with_canonical(response, url):
-    """``response`` declaring ``url`` as its own address (``Link: <url>; rel="canonical"``), as
-    pages do in their ``<link rel="canonical">``: feeds and other non-HTML answers."""
-    response.headers["Link"] = f'<{url}>; rel="canonical"'
-    return response
-
-
-def canonical_view(view):
-    """A view whose address is its path alone (the sitemap): query strings are other answers."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not request.GET:
-            with_canonical(response, request.build_absolute_uri(request.path))
-        return response
-
-    return wrapped

@@ -1,0 +1,23 @@
+"""The models of the ``partnerships`` app (the site-wide ones), by subject."""
+
+from partnerships.models.base import BasePage, IndexPage
+from partnerships.models.contact import ContactRateHit
+from partnerships.models.home import HomePage, HomePageFeaturedItem
+from partnerships.models.images import CustomImage, CustomRendition
+from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
+from partnerships.models.settings import ContentVersion, SiteSettings
+
+__all__ = [
+    "BasePage",
+    "ContactFormField",
+    "ContactPage",
+    "ContactRateHit",
+    "ContentVersion",
+    "CustomImage",
+    "CustomRendition",
+    "HomePage",
+    "HomePageFeaturedItem",
+    "IndexPage",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -1,0 +1,152 @@
+"""The abstract pages every page type builds on, and what the core reads from page types.
+
+Page types describe themselves with class attributes (``type_label``, ``search_filter``,
+``card_image_fields``, ``schema_type``, ``listing_date_field``); the core reads them here
+instead of naming feature apps.
+"""
+
+import functools
+
+from django.apps import apps
+from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from partnerships import routing
+from partnerships.blocks import RICH_TEXT_FEATURES
+
+
+class BasePage(Page):
+    """Fields every page has: a teaser for listings and meta descriptions, a listing image."""
+
+    teaser = models.TextField(
+        "Kurzbeschreibung",
+        blank=True,
+        max_length=400,
+        help_text="Ein bis zwei Sätze für Übersichten, Suchergebnisse und Vorschauen.",
+    )
+    listing_image = models.ForeignKey(
+        "partnerships.CustomImage",
+        verbose_name="Vorschaubild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Erscheint in Übersichten und beim Teilen in sozialen Netzwerken.",
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("teaser")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("listing_image")], heading="Übersichten"),
+    ]
+
+    # Loaded together with the page when it is served (see partnerships.routing.route).
+    route_select_related = ("listing_image",)
+
+    # What visitors read as the kind of page (search results, cards); None: verbose_name.
+    type_label = None
+    # (URL value, label) of the search's type filter for this type, or None.
+    search_filter = None
+    # Image fields for the teaser card and sharing, in order of preference.
+    card_image_fields = ("listing_image",)
+    # schema.org type of the page's JSON-LD (e.g. "Article"), or None.
+    schema_type = None
+    # A date field listings (search results) show beside the type, or None.
+    listing_date_field = None
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        return routing.view_restrictions(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page's own address (``<link rel="canonical">``); lists add the query they show.
+        context.setdefault("canonical_url", self.get_full_url(request))
+        return context
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.teaser
+
+    @property
+    def listing_date(self):
+        return getattr(self, self.listing_date_field) if self.listing_date_field else None
+
+    @property
+    def card_image(self):
+        """The first image of ``card_image_fields`` that is set, or None."""
+        for name in self.card_image_fields:
+            image = getattr(self, name, None)
+            if image is not None:
+                return image
+        return None
+
+
+class IndexPage(BasePage):
+    """A section's overview below the home page (once per site): an introduction and a list
+    of the section's pages, which the subclass builds."""
+
+    intro = RichTextField("Einleitung", features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["partnerships.HomePage"]
+    max_count = 1
+    type_label = "Übersicht"
+
+    class Meta:
+        abstract = True
+
+
+@functools.cache
+def page_types():
+    """The concrete page types built on ``BasePage``, in the order of ``INSTALLED_APPS``."""
+    return tuple(
+        model
+        for model in apps.get_models()
+        if issubclass(model, BasePage) and not model._meta.abstract
+    )
+
+
+def type_label(model):
+    """A short German label for pages of ``model``, e.g. "Praxisbeispiel"."""
+    return getattr(model, "type_label", None) or model._meta.verbose_name
+
+
+@functools.cache
+def search_filters():
+    """{URL value: (label, model)} of the search's type filter, in the order of the types."""
+    return {
+        model.search_filter[0]: (model.search_filter[1], model)
+        for model in page_types()
+        if model.search_filter
+    }
+
+
+def teaser_expression(models):
+    """The ``teaser`` of pages of any of ``models`` in one query (LEFT JOINs to their tables),
+    for a query on ``Page``; None without models."""
+    names = [f"{model._meta.model_name}__teaser" for model in models]
+    if not names:
+        return None
+    return Coalesce(*names) if len(names) > 1 else F(names[0])
+
+
+def listing_date_expression():
+    """The listing date of pages of any type (``listing_date_field``), for a query on ``Page``."""
+    names = [
+        f"{model._meta.model_name}__{model.listing_date_field}"
+        for model in page_types()
+        if model.listing_date_field
+    ]
+    if not names:
+        return models.Value(None, output_field=models.DateField())
+    return Coalesce(*names) if len(names) > 1 else F(names[0])

@@ -1,0 +1,30 @@
+"""Small formatting filters: German dates, page type labels, heading anchors, dict lookup."""
+
+from django import template
+
+from partnerships.blocks import heading_anchors as _heading_anchors
+from partnerships.models import base as models
+
+register = template.Library()
+
+
+@register.filter
+def de_date(value):
+    """Dates the German way: 24.04.2007."""
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+@register.filter
+def type_label(page):
+    """A short German label for the kind of ``page``, e.g. "Praxisbeispiel"."""
+    return models.type_label(page.specific_class or type(page))
+
+
+@register.filter
+def heading_anchors(stream):
+    return _heading_anchors(stream)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""
