@@ -67,7 +67,8 @@ class ConceptPage(BasePage):
         links (``cited_by_case_studies``): this app does not import the case studies."""
         ids = self.cited_by_case_studies.values("page_id")
         return (
-            citing_page_model().objects.live()
+            citing_page_model()
+            .objects.live()
             .filter(public_q(), id__in=ids)
             .order_by("title")
             .only("title", "url_path", "path", "depth", "kommune", "bundesland")

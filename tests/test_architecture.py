@@ -83,14 +83,6 @@ def test_allowed_arrows_pass_the_check():
     assert forbidden_arrows(sources) == []
 
 
-def test_a_case_study_can_cite_only_a_concept_page(site_tree):
-    from casestudies.models import CaseStudyConceptLink
-
-    case_study = site_tree.case_studies["oldenburg"]
-    with pytest.raises(ValueError, match="ConceptPage"):
-        CaseStudyConceptLink(page=case_study, concept=site_tree.impressum)
-
-
 def test_a_concept_filter_with_the_slug_of_another_page_finds_nothing(client, site_tree):
     from tests.helpers import main_text
 

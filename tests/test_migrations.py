@@ -1,11 +1,26 @@
-"""Data migrations keep what editors stored."""
+"""Data migrations keep what editors stored.
 
+The module has an ordinary database test too: pytest-django sets up the test database only
+for a session with a test marked for it, and the migration test below is not (it commits).
+"""
+
+import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from tests.browser.conftest import assert_test_database, restore
+
+
+def test_a_case_study_can_cite_only_a_concept_page(home):
+    from casestudies.models import CaseStudyConceptLink
+    from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory, StandardPageFactory
+
+    case_study = CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home))
+    impressum = StandardPageFactory(parent=home, title="Impressum", slug="impressum")
+    with pytest.raises(ValueError, match="ConceptPage"):
+        CaseStudyConceptLink(page=case_study, concept=impressum)
 
 
 def test_the_migration_to_a_concept_page_foreign_key_keeps_every_link(
