@@ -212,7 +212,14 @@ class CaseStudyIndexPage(IndexPage):
         items = self.case_studies().filter(pk__in=ids).in_bulk()
         return [
             render_to_string(
-                "casestudies/includes/case_study_card.html", {"item": items[pk], "request": request}
+                "includes/card.html",
+                {
+                    "item": items[pk],
+                    "label": f"{items[pk].kommune} · {items[pk].get_bundesland_display()}",
+                    "image": items[pk].card_image,
+                    "tags": items[pk].card_tags(),
+                    "request": request,
+                },
             )
             for pk in ids
             if pk in items
@@ -365,6 +372,15 @@ class CaseStudyPage(BasePage):
             .only("title", "url_path", "path")
             .order_by("path")
         )
+
+    def card_tags(self):
+        """(text, CSS modifier) of the labels on its card: Branchen, phase, illustrative."""
+        tags = [(branche.name, "") for branche in self.branchen.all()]
+        if self.phase:
+            tags.append((f"Phase: {self.phase.name}", "tag--phase"))
+        if self.is_illustrative:
+            tags.append(("Illustratives Beispiel", "tag--note"))
+        return tags
 
     def more_case_studies(self, limit=MORE_CASE_STUDIES):
         """The ids of other live case studies sharing a Branche, most shared Branchen first."""
