@@ -1,14 +1,5 @@
-"""Optional second factor (TOTP, django-otp) for the Wagtail admin.
-
-- Any admin user can set up an authenticator app under "Zwei-Faktor-Anmeldung" (QR code,
-  confirmed with a first code).
-- A user with a confirmed device enters a code after the password before reaching the admin
-  (``TwoFactorMiddleware`` sends unverified sessions to the code page).
-- With ``ADMIN_REQUIRE_2FA`` on, a superuser without a device is sent to the setup page and
-  can use nothing else in the admin until it is done.
-- Wrong codes are refused with a German message; django-otp throttles attempts per device
-  (``OTP_TOTP_THROTTLE_FACTOR``: after n failures the next try waits 2^(n-1) seconds).
-- ``manage.py reset_2fa <username>`` removes a user's devices (lost phone).
+"""Optional second factor (TOTP, django-otp) for the admin; required for superusers with
+``ADMIN_REQUIRE_2FA``. Details: docs/architecture.md.
 """
 
 from urllib.parse import quote

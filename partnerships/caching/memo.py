@@ -1,20 +1,5 @@
-"""The content memo: values computed once per process and content version.
-
-Rendering a page reads the same site-wide data over and over (the site, the navigation, the
-site settings, the view restrictions, renditions, listing counts) and building those queries
-costs more than the database takes to answer them. The memo keeps such values while the
-content version (``version``) is unchanged: a request reads the version first, with one small
-query, and uses the values built under that version; the first request after a change builds
-them afresh. Nothing can be stale, in any process, with or without Redis.
-
-What is memoized is declared in the setting ``CONTENT_MEMOS`` (``declarations``), never in
-domain models, template tags or templates. The memoized callable
-must be a pure function of stored content and its arguments (page methods: of the page's
-stored state, keyed by its id). Keys are the arguments plus the request's origin (site,
-scheme, script prefix), so nothing a request carries can leak into another request's page.
-The memo is off in previews, in the admin and for the rest of a request that changed content.
-
-``CONTENT_MEMO=0`` (setting and environment variable) switches it off.
+"""The content memo: values computed once per process and content version, declared in the
+setting ``CONTENT_MEMOS``; ``CONTENT_MEMO=0`` switches it off. Details: docs/architecture.md.
 """
 
 import copy

@@ -1,25 +1,6 @@
-"""Whole-page cache for anonymous visitors, keyed on the content version.
-
-* ``CachingApp`` wraps the WSGI application (``partnerships/wsgi.py``). It normalises every
-  request first (``requests.normalise``), then answers hits before Django builds a request: no
-  session, no database, no middleware — cached pages survive a database outage.
-* ``PageCacheMiddleware`` (the outermost Django middleware) decides whether a response may be
-  stored: an anonymous GET answered 200 by a page (or a view declaring a canonical address),
-  for exactly its canonical address on a storable host, with no cookie set, no CSRF token used
-  (no form), no ``Cache-Control`` of its own, not a preview. Such responses say
-  ``Cache-Control: public, max-age=0, s-maxage=N``; every other response says ``private,
-  no-cache`` unless it set its own, so Varnish and browsers store exactly what this cache does.
-* Invalidation is one number: an entry is labelled with the content version read *before*
-  rendering, and is fresh while that is still the current version (kept in the shared cache,
-  advanced after every change commits). A change makes every entry stale at once; a new page
-  type or template needs no caching code.
-* No thundering herd: a stale entry rendered after the last privacy change (``version``) is
-  served to everyone while one request (a short lock, one for all workers) renders the fresh
-  page. An entry older than a privacy change is never served.
-
-The cache must be shared by all worker processes (Redis, ``REDIS_URL``); production switches
-the page cache off without Redis (``settings/production.py``). A cache that is down costs the
-cache only: every request is then rendered.
+"""Whole-page cache for anonymous visitors, keyed on the content version: hits are answered
+in front of Django (``CachingApp``), ``PageCacheMiddleware`` decides what may be stored.
+Details: docs/architecture.md and docs/scaling.md.
 """
 
 import gzip

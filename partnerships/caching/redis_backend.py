@@ -1,23 +1,5 @@
-"""Django's Redis cache back end: one Redis client per connection pool, and no outage.
-
-``django.core.cache.backends.redis.RedisCacheClient`` builds a new ``redis.Redis`` object for
-every cache operation; with redis-py 8 that construction costs more than the round trip to
-Redis itself (about 0.3-0.7 ms here), which would dominate a page-cache hit. The client is
-thread-safe and the pool re-creates its connections after a fork, so one per pool is enough.
-
-**Redis down is a cache miss, not an error.** Every operation that cannot reach Redis
-(connection refused or reset, timeout, a replica that refuses writes, out of memory) answers
-like an empty cache: reads give the default, writes are dropped, ``add``/``touch``/``delete``
-answer False, ``incr`` raises ``ValueError`` as for any missing key. Nobody above (the page
-cache, Wagtail's site root paths, renditions, third-party apps) has to catch anything. A
-circuit breaker keeps the outage cheap: after a failure the process skips Redis for
-``BREAKER_SECONDS`` and then lets one call through to probe it, instead of paying the connect
-timeout on every call: a dead Redis costs at most one socket timeout (0.5 s, see
-``settings.CACHES``) per process every ``BREAKER_SECONDS``. One warning is logged when an
-outage begins and one when it ends, per process. Connections made by a pool do not retry
-(redis-py's default), so the breaker is the only retry.
-
-Code that must not treat a missing cache as empty asks ``cache_available()``.
+"""Django's Redis cache back end with one client per pool, where Redis down is a cache miss
+(a circuit breaker keeps the outage cheap). Details: docs/architecture.md.
 """
 
 import logging

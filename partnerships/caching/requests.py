@@ -1,20 +1,5 @@
-"""What of a request may shape a cached answer: normalised, part of the key, or refused.
-
-A response stored for one visitor is served to everyone, so every request input that changes
-the rendered output must be the same for all requests sharing an entry. They are:
-
-* the script prefix (``SCRIPT_NAME``: gunicorn takes it from a header of a trusted proxy;
-  Apache's ``SCRIPT_URL``/``REDIRECT_URL``): refused — always ``FORCE_SCRIPT_NAME`` or none;
-* the scheme (``SECURE_PROXY_SSL_HEADER``, e.g. ``X-Forwarded-Proto``): normalised to exactly
-  ``https`` or ``http`` and part of the key;
-* the host (``Host``, ``X-Forwarded-Host`` where trusted): lower case, no trailing dot, no
-  default port, part of the key; only the site's own names and the literal ``ALLOWED_HOSTS``
-  on the port the server listens on are stored (``storable_host``);
-* the path and query: part of the key; only the page's canonical address is stored (the
-  page cache compares with the ``Link: rel=canonical`` the page declares);
-* cookies (session, CSRF, messages) and the method: such requests bypass the cache;
-* ``Accept-Encoding``: two variants per entry (gzip and identity);
-* ``Accept-Language``: the site has one language (``LANGUAGES``), so it changes nothing.
+"""What of a request may shape a cached answer: each input is normalised, part of the key,
+or refused. Details: docs/architecture.md.
 """
 
 import hashlib

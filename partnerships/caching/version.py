@@ -1,16 +1,5 @@
-"""The content version: one counter in one row, renewed by every content change.
-
-Every change to what visitors can see — pages (publish, unpublish, move, delete, any save
-that is not a draft save), view restrictions, sites, site settings, snippets, images,
-documents, collections, redirects — increments ``ContentVersion.token`` in the change's own
-transaction. A change that can take something *away* from anonymous visitors (a view
-restriction, unpublishing, deleting, moving) also records that number as ``privacy``: no cache
-may serve a copy rendered before it, not even a stale one while a fresh copy is rebuilt.
-
-Readers (``read``) take the number before they read any data, so whatever they build from the
-database is at least as new as the number they label it with. After the transaction commits,
-``publish`` hands the new number to the shared page cache and bans everything in the HTTP
-caches in front (``frontend``): one message per change, whatever it changed.
+"""The content version: one counter, raised in the transaction of every content change and
+handed to the page cache and the HTTP caches after commit. Details: docs/architecture.md.
 """
 
 import logging

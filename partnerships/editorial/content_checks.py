@@ -1,18 +1,6 @@
-"""Content checks in the editor: Wagtail's checker (axe-core, in the userbar and in the page
-editor's "Überprüfungen" panel) with German messages and four rules of our own.
-
-- ``sp-alternativtext``: an image without alternative text – no ``alt`` attribute, a blank one,
-  or (in previews) an image whose "Alternativtext" is empty although it is not marked
-  decorative, so visitors would hear its title instead;
-- ``sp-linktext``: link text that says nothing on its own ("hier klicken", "mehr", …);
-- ``sp-suchbeschreibung``: the page's search description (``search_description``) is empty;
-- ``heading-order`` (axe's own rule): a heading level is skipped.
-
-The evaluation functions of the custom checks are in
-``partnerships/static/partnerships/js/content-checks.js``, registered with Wagtail's
-``window.wagtail.userbar.registerCheck`` (loaded as this item's media). Everything the checks
-need from the server travels in the checker's JSON configuration, which only logged-in users
-with the userbar get; public pages carry nothing of it.
+"""Content checks in the editor: Wagtail's checker (axe-core) with German messages and the
+site's own rules; their JavaScript is in ``static/partnerships/js/content-checks.js``.
+Details: docs/architecture.md.
 """
 
 from wagtail.admin.userbar import ContentCheckerItem

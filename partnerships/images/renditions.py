@@ -1,26 +1,5 @@
-"""Signed rendition URLs (``/bilder/<signature>/<id>/<filter>/``) with an output size limit.
-
-Wagtail's ``ServeView`` makes whatever rendition a correctly signed URL asks for. Signed URLs
-come from ``{% image_url %}``/``generate_image_url`` and from the admin's URL generator, where
-editors type any width and height, so a signature does not make a spec reasonable: a
-``scale-5000`` ran into the worker timeout, was never stored and could be repeated at will.
-
-``LimitedServeView`` checks the spec before anything is decoded:
-
-* broken specs (unknown operation, missing or non-numeric arguments) are a bad request (400);
-* specs the site never asks for are "not found" (404, the site's page), like a missing image:
-  more than ``WAGTAILIMAGES_MAX_RENDITION_OPERATIONS`` operations, a width or height outside
-  1 … ``WAGTAILIMAGES_MAX_RENDITION_DIMENSION``, ``scale`` above 100 %, an output format
-  other than JPEG, PNG, GIF, WebP or AVIF, or a rendition that would come out larger than the
-  limit in either direction. The last needs the image's stored width and height (the one
-  query for the image); the others are refused without any query.
-* plain ``original`` of an image larger than the limit redirects to the original file (it is
-  public already; re-encoding it would cost as much as an oversized rendition and gain
-  nothing). Within the limit ``original`` stays a rendition, as in Wagtail.
-
-Everything else is Wagtail's: ``get_rendition`` finds a rendition made before (database,
-rendition cache) and only makes a new one the first time, so repeats are one or two queries.
-The settings are this project's, not Wagtail's.
+"""Signed rendition URLs (``/bilder/…``) with a limit on size and operations: broken specs
+are 400, specs the site never asks for 404. Details: docs/architecture.md.
 """
 
 import math

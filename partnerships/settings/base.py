@@ -330,8 +330,9 @@ AXES_CLIENT_IP_CALLABLE = "partnerships.accounts.lockout.client_ip_address"
 # Number of reverse proxies in front that append to X-Forwarded-For (0: none, header ignored).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Contact form (partnerships.contact.protection): at most this many submissions per client address
-# within the window (seconds), counted in the database (not the cache: it must hold without Redis).
+# Contact form (partnerships.contact.protection): at most this many submissions per client
+# address within the window (seconds), counted in the database (not the cache: it must hold
+# without Redis).
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", str(10 * 60)))
 
