@@ -129,10 +129,7 @@ class CaseStudyIndexPage(IndexPage):
 
     def case_studies(self):
         return (
-            CaseStudyPage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .defer_streamfields()
+            self.live_children(CaseStudyPage)
             .select_related("phase", "hero_image", "listing_image")
             .prefetch_related("branchen")
             .order_by("title")

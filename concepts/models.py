@@ -22,12 +22,7 @@ class ConceptIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["concept_pages"] = (
-            ConceptPage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .defer_streamfields()
-            .select_related("listing_image")
-            .order_by("path")
+            self.live_children(ConceptPage).select_related("listing_image").order_by("path")
         )
         return context
 

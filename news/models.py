@@ -18,7 +18,6 @@ from partnerships.blocks import BodyStreamBlock
 from partnerships.listing import clean_param, paginate
 from partnerships.models.base import BasePage, IndexPage
 from partnerships.models.images import CustomImage
-from partnerships.routing import public_q
 from partnerships.seo.canonical import with_canonical
 
 NEWS_PER_PAGE = 10
@@ -36,13 +35,8 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         verbose_name_plural = "Nachrichten-Übersichten"
 
     def news_items(self):
-        return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .defer_streamfields()  # lists and feeds show no images: no image joins
-            .order_by("-date", "-pk")
-        )
+        # Lists and feeds show no images: no image joins.
+        return self.live_children(NewsPage).order_by("-date", "-pk")
 
     def archive_years(self):
         """Years with news, newest first."""

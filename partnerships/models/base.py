@@ -105,6 +105,10 @@ class IndexPage(BasePage):
     class Meta:
         abstract = True
 
+    def live_children(self, model):
+        """The live, public pages of ``model`` below this index, without their StreamFields."""
+        return model.objects.child_of(self).live().filter(routing.public_q()).defer_streamfields()
+
 
 @functools.cache
 def page_types():
