@@ -1,3 +1,5 @@
+"""The case-study pages: the list with its filter („Praxisbeispiele“) and the case study."""
+
 from urllib.parse import urlencode
 
 from django import forms
@@ -17,8 +19,9 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from casestudies.filters import CaseStudyFilterForm
+from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from concepts.models import ConceptPage
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.listing import paginate
@@ -28,93 +31,6 @@ from partnerships.routing import public_q
 
 CASE_STUDIES_PER_PAGE = 12
 MORE_CASE_STUDIES = 3
-
-BUNDESLAENDER = [
-    ("baden-wuerttemberg", "Baden-Württemberg"),
-    ("bayern", "Bayern"),
-    ("berlin", "Berlin"),
-    ("brandenburg", "Brandenburg"),
-    ("bremen", "Bremen"),
-    ("hamburg", "Hamburg"),
-    ("hessen", "Hessen"),
-    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
-    ("niedersachsen", "Niedersachsen"),
-    ("nordrhein-westfalen", "Nordrhein-Westfalen"),
-    ("rheinland-pfalz", "Rheinland-Pfalz"),
-    ("saarland", "Saarland"),
-    ("sachsen", "Sachsen"),
-    ("sachsen-anhalt", "Sachsen-Anhalt"),
-    ("schleswig-holstein", "Schleswig-Holstein"),
-    ("thueringen", "Thüringen"),
-]
-
-
-@register_snippet
-class Branche(models.Model):
-    name = models.CharField("Bezeichnung", max_length=100, unique=True)
-    slug = models.SlugField(
-        "Kurzname (URL)", max_length=100, unique=True, help_text="Erscheint im Filter-Link."
-    )
-    description = models.TextField("Beschreibung", blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        verbose_name = "Branche / Cluster"
-        verbose_name_plural = "Branchen / Cluster"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class Projektphase(models.Model):
-    name = models.CharField("Bezeichnung", max_length=100, unique=True)
-    slug = models.SlugField("Kurzname (URL)", max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(
-        "Reihenfolge", default=0, help_text="Kleinere Zahlen stehen weiter vorn."
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        verbose_name = "Projektphase"
-        verbose_name_plural = "Projektphasen"
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-class CaseStudyFilterForm(forms.Form):
-    """The GET filter of the case study list. Values are slugs so links stay readable."""
-
-    branche = forms.ChoiceField(label="Branche / Cluster", required=False)
-    bundesland = forms.ChoiceField(label="Bundesland", required=False)
-    phase = forms.ChoiceField(label="Projektphase", required=False)
-    konzept = forms.ChoiceField(label="Konzeptbaustein", required=False)
-
-    FIELDS = ("branche", "bundesland", "phase", "konzept")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["branche"].choices = [("", "Alle Branchen"), *snippet_choices(Branche)]
-        self.fields["bundesland"].choices = [("", "Alle Bundesländer"), *BUNDESLAENDER]
-        self.fields["phase"].choices = [("", "Alle Phasen"), *snippet_choices(Projektphase)]
-        self.fields["konzept"].choices = [("", "Alle Bausteine"), *concept_choices()]
-
-
-def snippet_choices(model):
-    """(slug, name) of every Branche or Projektphase, for the filter."""
-    return list(model.objects.values_list("slug", "name"))
-
-
-def concept_choices():
-    """(slug, title) of the live, public concept pages, in the order of the concept index."""
-    return list(
-        ConceptPage.objects.live().filter(public_q()).order_by("path").values_list("slug", "title")
-    )
 
 
 class CaseStudyIndexPage(IndexPage):

@@ -1,10 +1,6 @@
 """A young site: sections without children must still make sense to a visitor."""
 
-from tests.factories import (
-    CaseStudyIndexPageFactory,
-    ConceptIndexPageFactory,
-    NewsIndexPageFactory,
-)
+from tests.factories import CaseStudyIndexPageFactory, ConceptIndexPageFactory, NewsIndexPageFactory
 from tests.helpers import html_lang, main_text, soup
 
 

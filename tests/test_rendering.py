@@ -4,16 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from tests.factories import ConceptPageFactory, heading, paragraph
-from tests.helpers import (
-    find_nav,
-    hrefs,
-    html_lang,
-    links_to,
-    main,
-    main_text,
-    soup,
-    text_of,
-)
+from tests.helpers import find_nav, hrefs, html_lang, links_to, main, main_text, soup, text_of
 
 
 def get_ok(client, url):

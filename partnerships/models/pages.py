@@ -7,12 +7,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,

@@ -3,11 +3,7 @@
 import copy
 
 from django.db import models
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site

@@ -15,12 +15,7 @@ from django.shortcuts import render
 from partnerships.listing import requested_page
 from partnerships.models.base import search_filters
 from partnerships.search.query import build_query, clean_query
-from partnerships.search.results import (
-    deadline,
-    promotions_for,
-    record_hit,
-    remembered_results,
-)
+from partnerships.search.results import deadline, promotions_for, record_hit, remembered_results
 from partnerships.search.timeout import SearchTimeout
 
 logger = logging.getLogger(__name__)

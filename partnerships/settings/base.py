@@ -395,8 +395,8 @@ CONTENT_MEMOS = {
     "news.models.NewsIndexPage.archive_years": None,  # read every news item
     "news.models.NewsIndexPage.news_count": None,
     "news.models.NewsPage.tag_list": 20_000,
-    "casestudies.models.snippet_choices": None,
-    "casestudies.models.concept_choices": None,
+    "casestudies.filters.snippet_choices": None,
+    "casestudies.filters.concept_choices": None,
     "casestudies.models.CaseStudyIndexPage.filtered_ids": 1000,  # every filter combination
     "casestudies.models.CaseStudyIndexPage.cards": None,
     "casestudies.models.CaseStudyPage.more_case_studies": None,
