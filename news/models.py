@@ -28,6 +28,7 @@ RESERVED_SLUGS = {"feed", "atom"}
 
 class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["news.NewsPage"]
+    has_feeds = True
     page_description = "Die Nachrichtenübersicht „Aktuelles“, neueste zuerst, mit Jahresarchiv."
 
     class Meta:

@@ -101,6 +101,9 @@ class IndexPage(BasePage):
     parent_page_types = ["partnerships.HomePage"]
     max_count = 1
     type_label = "Übersicht"
+    # True for the news section: its items have RSS and Atom feeds (routes "feed", "atom"),
+    # which every page's head links, and the home page's news link goes there.
+    has_feeds = False
 
     class Meta:
         abstract = True

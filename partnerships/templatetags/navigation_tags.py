@@ -1,7 +1,6 @@
 """Navigation: the site root and its sections, main menu, footer, breadcrumbs, pagination links."""
 
 from django import template
-from django.apps import apps
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
@@ -142,11 +141,12 @@ def section_pages(context):
 @register.simple_tag(takes_context=True)
 def news_index(context):
     """The news section below the home page (where news items live), or None."""
-    NewsIndexPage = apps.get_model("news", "NewsIndexPage")
-    for section in site_sections(context):
-        if section.specific_class is not None and issubclass(section.specific_class, NewsIndexPage):
-            return section
-    return None
+    return feed_section(site_sections(context))
+
+
+def feed_section(sections):
+    """The first of ``sections`` whose type has feeds (``IndexPage.has_feeds``), or None."""
+    return next((s for s in sections if getattr(s.specific_class, "has_feeds", False)), None)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,7 +1,6 @@
 """Metadata in the page head: description, Open Graph, JSON-LD, news feeds."""
 
 from django import template
-from django.apps import apps
 from wagtail.models import Page
 
 from partnerships.models.settings import SiteSettings
@@ -25,16 +24,8 @@ def news_feeds(context):
 
 
 def load_feeds(request, root):
-    # A news index may only be placed below the home page (parent_page_types).
-    NewsIndexPage = apps.get_model("news", "NewsIndexPage")
-    index = next(
-        (
-            s
-            for s in navigation_tags.load_sections(root)
-            if s.specific_class is not None and issubclass(s.specific_class, NewsIndexPage)
-        ),
-        None,
-    )
+    # Index pages are only placed below the home page (parent_page_types).
+    index = navigation_tags.feed_section(navigation_tags.load_sections(root))
     if index is None:
         return None
     base = index.get_full_url(request)
