@@ -57,8 +57,34 @@ def project_sources():
     }
 
 
+def models_looked_up_by_name(source):
+    """``apps.get_model("<feature app>", …)`` calls: an import by another name."""
+    return [
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "get_model"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and str(node.args[0].value).split(".")[0] in FEATURES
+    ]
+
+
 def test_dependencies_point_one_way():
     assert forbidden_arrows(project_sources()) == []
+
+
+def test_the_core_looks_up_no_feature_model_by_name():
+    """Page types carry their metadata; the core reads it instead of naming them."""
+    found = {
+        path: names
+        for path, source in project_sources().items()
+        if path.startswith("partnerships/") and not path.startswith(CORE_MAY_IMPORT_FEATURES)
+        for names in [models_looked_up_by_name(source)]
+        if names
+    }
+    assert found == {}
+    assert models_looked_up_by_name('apps.get_model("news", "NewsPage")') == ["news"]
 
 
 @pytest.mark.parametrize(
