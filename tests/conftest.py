@@ -1,18 +1,42 @@
 """Shared fixtures: a small but complete site tree built with the factories."""
 
+import os
+import tempfile
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
+from hypothesis import settings as hypothesis_settings
 
 from partnerships.caching import memo as content_memo
 from partnerships.caching import pagecache
 from partnerships.caching import version as content_version
 from partnerships.permissions import EDITORS, MODERATORS
 from tests.factories import build_site, make_home
+
+# Hypothesis profiles (tests/test_fuzz_requests.py): "quick" for ``make test``, "full" for CI
+# (``HYPOTHESIS_PROFILE=full``, or ``pytest --hypothesis-profile=full``): 1,300 examples per
+# fuzz test, at least 5,000 requests in all.
+hypothesis_settings.register_profile("quick", max_examples=130)
+hypothesis_settings.register_profile("full", max_examples=1300)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+def pytest_configure(config):
+    """The example illustrations (``partnerships.content.images``) are drawn once and kept in
+    the pytest cache; each test process reads them from there."""
+    if os.environ.get("ILLUSTRATION_CACHE_DIR"):
+        return
+    cache = getattr(config, "cache", None)  # None with ``-p no:cacheprovider``
+    if cache is not None:
+        directory = cache.mkdir("illustrations")
+    else:
+        directory = Path(tempfile.gettempdir()) / f"partnerships-illustrations-{os.getuid()}"
+    os.environ["ILLUSTRATION_CACHE_DIR"] = str(directory)
 
 
 @pytest.fixture
