@@ -16,6 +16,7 @@ from partnerships.caching import memo as content_memo
 from partnerships.caching import pagecache
 from partnerships.caching import version as content_version
 from partnerships.permissions import EDITORS, MODERATORS
+from tests import rendition_cache
 from tests.factories import build_site, make_home
 
 # Hypothesis profiles (tests/test_fuzz_requests.py): "quick" for ``make test``, "full" for CI
@@ -26,17 +27,21 @@ hypothesis_settings.register_profile("full", max_examples=1300)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
-def pytest_configure(config):
-    """The example illustrations (``partnerships.content.images``) are drawn once and kept in
-    the pytest cache; each test process reads them from there."""
-    if os.environ.get("ILLUSTRATION_CACHE_DIR"):
-        return
+def _cache_directory(config, name):
+    """A directory in the pytest cache (``.pytest_cache``), shared by parallel test processes."""
     cache = getattr(config, "cache", None)  # None with ``-p no:cacheprovider``
     if cache is not None:
-        directory = cache.mkdir("illustrations")
-    else:
-        directory = Path(tempfile.gettempdir()) / f"partnerships-illustrations-{os.getuid()}"
-    os.environ["ILLUSTRATION_CACHE_DIR"] = str(directory)
+        return Path(cache.mkdir(name))
+    return Path(tempfile.gettempdir()) / f"partnerships-test-{name}-{os.getuid()}"
+
+
+def pytest_configure(config):
+    """Pictures are made once and kept on disk, keyed by everything they depend on: the example
+    illustrations (``partnerships.content.images``) and the encoded rendition images
+    (``tests.rendition_cache``)."""
+    if not os.environ.get("ILLUSTRATION_CACHE_DIR"):
+        os.environ["ILLUSTRATION_CACHE_DIR"] = str(_cache_directory(config, "illustrations"))
+    rendition_cache.install(_cache_directory(config, "renditions"))
 
 
 @pytest.fixture
