@@ -38,18 +38,24 @@ scheduler: migrate ## Publish and unpublish scheduled pages once a minute (Ctrl-
 
 PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
 
+# Test processes (pytest-xdist); whole modules go to one process, so module fixtures are built
+# once. TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= 2
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadfile
+
 test: install ## Run the whole test suite; German search relevance also on PostgreSQL if it answers
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 	@if $(PY) -c '$(PG_CHECK)' 2>/dev/null; then \
 		echo "PostgreSQL answers on 127.0.0.1:5432: search tests with German stemming"; \
 		DATABASE_URL=postgres://postgres@127.0.0.1:5432/sp_search_$$$$ $(PY) -m pytest --create-db \
-			-p no:cacheprovider tests/test_search.py tests/test_search_relevance.py; \
+			$(PYTEST_PARALLEL) -p no:cacheprovider tests/test_search.py tests/test_search_relevance.py; \
 	else \
 		echo "PostgreSQL not reachable on 127.0.0.1:5432: search relevance tests skipped (SQLite)"; \
 	fi
 
 test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db \
+		$(PYTEST_PARALLEL)
 
 outage-test: install ## Stop a throw-away PostgreSQL, then a throw-away Redis, under load: no 500, recovery without restart
 	bash .ci/outage.sh

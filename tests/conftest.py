@@ -1,18 +1,47 @@
 """Shared fixtures: a small but complete site tree built with the factories."""
 
+import os
+import tempfile
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
+from hypothesis import settings as hypothesis_settings
 
 from partnerships.caching import memo as content_memo
 from partnerships.caching import pagecache
 from partnerships.caching import version as content_version
 from partnerships.editorial.permissions import EDITORS, MODERATORS
+from tests import rendition_cache
 from tests.factories import build_site, make_home
+
+# Hypothesis profiles (tests/test_fuzz_requests.py): "quick" for ``make test``, "full" for CI
+# (``HYPOTHESIS_PROFILE=full``, or ``pytest --hypothesis-profile=full``): 1,300 examples per
+# fuzz test, at least 5,000 requests in all.
+hypothesis_settings.register_profile("quick", max_examples=130)
+hypothesis_settings.register_profile("full", max_examples=1300)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+def _cache_directory(config, name):
+    """A directory in the pytest cache (``.pytest_cache``), shared by parallel test processes."""
+    cache = getattr(config, "cache", None)  # None with ``-p no:cacheprovider``
+    if cache is not None:
+        return Path(cache.mkdir(name))
+    return Path(tempfile.gettempdir()) / f"partnerships-test-{name}-{os.getuid()}"
+
+
+def pytest_configure(config):
+    """Pictures are made once and kept on disk, keyed by everything they depend on: the example
+    illustrations (``partnerships.initial_content.images``) and the encoded rendition images
+    (``tests.rendition_cache``)."""
+    if not os.environ.get("ILLUSTRATION_CACHE_DIR"):
+        os.environ["ILLUSTRATION_CACHE_DIR"] = str(_cache_directory(config, "illustrations"))
+    rendition_cache.install(_cache_directory(config, "renditions"))
 
 
 @pytest.fixture

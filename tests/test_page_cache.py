@@ -6,6 +6,7 @@ Requests go through the real WSGI stack of production (``PageCacheApp`` around D
 """
 
 import gzip
+import os
 import socket
 from types import SimpleNamespace
 
@@ -438,11 +439,16 @@ def _redis_reachable():
 def redis_cache(settings):
     if not _redis_reachable():
         pytest.skip("Redis antwortet nicht auf 127.0.0.1:6379: Redis-Test übersprungen")
-    prefix = f"sp-test-{socket.gethostname()}-{id(settings)}"
+    # Parallel test processes (pytest-xdist workers, other checkouts) share the Redis server:
+    # each uses a database of its own (1-14; 0 is the default, 15 left free) and a prefix naming
+    # the process, so neither sees nor deletes the other's keys.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")  # gw0, gw1, … under pytest-xdist
+    number = 1 + int(worker.removeprefix("gw") or 0) % 14
+    prefix = f"sp-test-{socket.gethostname()}-{os.getpid()}-{worker}"
     settings.CACHES = {
         "default": {
             "BACKEND": "partnerships.caching.redis_backend.RedisCache",  # as in production
-            "LOCATION": "redis://127.0.0.1:6379/1",
+            "LOCATION": f"redis://127.0.0.1:6379/{number}",
             "KEY_PREFIX": prefix,
         }
     }

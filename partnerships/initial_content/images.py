@@ -6,10 +6,14 @@ JPEG bytes; the same entry always gives the same picture, because every random c
 from a generator seeded with the image key.
 """
 
+import hashlib
 import io
 import math
+import os
 import random
+from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 WIDTH, HEIGHT = 1600, 900
@@ -479,8 +483,35 @@ STYLES = {
 }
 
 
+CACHE_DIR_ENV = "ILLUSTRATION_CACHE_DIR"
+
+
 def render_jpeg(key):
-    """JPEG bytes of the illustration ``key`` (deterministic)."""
+    """JPEG bytes of the illustration ``key`` (deterministic).
+
+    With ``ILLUSTRATION_CACHE_DIR`` set (the test suite does), each picture is drawn once and
+    kept there under a hash of this module's source and Pillow's version: a change to either
+    draws it anew.
+    """
+    cache_dir = os.environ.get(CACHE_DIR_ENV)
+    if not cache_dir:
+        return _draw_jpeg(key)
+    source = Path(__file__).read_bytes() + PIL.__version__.encode()
+    fingerprint = hashlib.sha256(source).hexdigest()[:16]
+    path = Path(cache_dir) / f"{key}-{fingerprint}.jpg"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    data = _draw_jpeg(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(path)  # atomic: a parallel test process reads all of it or nothing
+    return data
+
+
+def _draw_jpeg(key):
     spec = IMAGES[key]
     rng = random.Random(key)
     palette = PALETTES[spec["palette"]]
