@@ -1,7 +1,6 @@
 """Shared fixtures: a small but complete site tree built with the factories."""
 
 import os
-import tempfile
 from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,11 +28,12 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 def _cache_directory(config, name):
-    """A directory in the pytest cache (``.pytest_cache``), shared by parallel test processes."""
-    cache = getattr(config, "cache", None)  # None with ``-p no:cacheprovider``
+    """A directory in the pytest cache (``.pytest_cache/d/``) of this checkout, shared by
+    parallel test processes; also with ``-p no:cacheprovider`` (make test's PostgreSQL run)."""
+    cache = getattr(config, "cache", None)
     if cache is not None:
         return Path(cache.mkdir(name))
-    return Path(tempfile.gettempdir()) / f"partnerships-test-{name}-{os.getuid()}"
+    return config.rootpath / ".pytest_cache" / "d" / name
 
 
 def pytest_configure(config):
