@@ -39,9 +39,9 @@ scheduler: migrate ## Publish and unpublish scheduled pages once a minute (Ctrl-
 PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
 
 # Test processes (pytest-xdist); whole modules go to one process, so module fixtures are built
-# once. TEST_WORKERS=0 runs everything in this process.
+# once, longest modules first (tests/conftest.py). TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= 2
-PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: install ## Run the whole test suite; German search relevance also on PostgreSQL if it answers
 	$(PY) -m pytest $(PYTEST_PARALLEL)

@@ -1,7 +1,7 @@
 """Shared fixtures: a small but complete site tree built with the factories."""
 
 import os
-import tempfile
+from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,11 +28,12 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 def _cache_directory(config, name):
-    """A directory in the pytest cache (``.pytest_cache``), shared by parallel test processes."""
-    cache = getattr(config, "cache", None)  # None with ``-p no:cacheprovider``
+    """A directory in the pytest cache (``.pytest_cache/d/``) of this checkout, shared by
+    parallel test processes; also with ``-p no:cacheprovider`` (make test's PostgreSQL run)."""
+    cache = getattr(config, "cache", None)
     if cache is not None:
         return Path(cache.mkdir(name))
-    return Path(tempfile.gettempdir()) / f"partnerships-test-{name}-{os.getuid()}"
+    return config.rootpath / ".pytest_cache" / "d" / name
 
 
 def pytest_configure(config):
@@ -42,6 +43,56 @@ def pytest_configure(config):
     if not os.environ.get("ILLUSTRATION_CACHE_DIR"):
         os.environ["ILLUSTRATION_CACHE_DIR"] = str(_cache_directory(config, "illustrations"))
     rendition_cache.install(_cache_directory(config, "renditions"))
+
+
+# --- Module order for parallel runs ----------------------------------------------------------
+#
+# pytest-xdist (``make test``: ``-n 2 --dist loadfile --no-loadscope-reorder``) hands whole
+# modules to the worker processes in collection order. Longest first keeps both busy to the
+# end (a long module handed out last would leave the other worker idle). The seconds a module
+# took are kept in the pytest cache; until a run has measured them, these rough figures (two
+# cores, 2026-12) stand in. Only the module order changes; pytest-randomly still shuffles the
+# tests inside each module, and a run without workers keeps its (random) order.
+MODULE_SECONDS_KEY = "partnerships/module-seconds"
+MODULE_SECONDS = {
+    "tests/browser/test_accessibility.py": 75,
+    "tests/test_initial_content.py": 40,
+    "tests/browser/test_editorial_journey.py": 35,
+    "tests/test_page_types.py": 24,
+    "tests/test_performance.py": 18,
+    "tests/test_fuzz_requests.py": 15,
+    "tests/test_casestudies.py": 13,
+    "tests/browser/test_content_checks.py": 10,
+    "tests/test_demo_load.py": 10,
+}
+_measured_seconds = defaultdict(float)
+
+
+def _module_of(nodeid):
+    return nodeid.split("::", 1)[0]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    cache = getattr(config, "cache", None)  # None with ``-p no:cacheprovider``
+    seconds = {**MODULE_SECONDS, **(cache.get(MODULE_SECONDS_KEY, {}) if cache else {})}
+    # Stable: modules of equal weight (and the tests inside a module) keep their order.
+    items.sort(key=lambda item: -seconds.get(_module_of(item.nodeid), 0))
+
+
+def pytest_runtest_logreport(report):
+    _measured_seconds[_module_of(report.nodeid)] += report.duration
+
+
+def pytest_sessionfinish(session):
+    cache = getattr(session.config, "cache", None)
+    if cache is None or os.environ.get("PYTEST_XDIST_WORKER") or not _measured_seconds:
+        return  # the controller of a parallel run (or a run without workers) records
+    known = cache.get(MODULE_SECONDS_KEY, {})
+    known.update({module: round(s, 1) for module, s in _measured_seconds.items()})
+    cache.set(MODULE_SECONDS_KEY, known)
 
 
 @pytest.fixture

@@ -47,9 +47,8 @@ def pytest_collection_modifyitems(config, items):
         skip = pytest.mark.skip(reason=SKIP_MESSAGE)
         for item in browser_items:
             item.add_marker(skip)
-    # Browser tests commit data for the live server: run them after everything else.
-    others = [item for item in items if not item.get_closest_marker("browser")]
-    items[:] = others + browser_items
+    # Browser tests commit data for the live server and restore the database afterwards
+    # (``content_live_server``): they may run before or after any other module.
 
 
 @pytest.fixture(scope="session")
