@@ -138,13 +138,17 @@ def search_filters():
     }
 
 
-def teaser_expression(models):
-    """The ``teaser`` of pages of any of ``models`` in one query (LEFT JOINs to their tables),
-    for a query on ``Page``; None without models."""
-    names = [f"{model._meta.model_name}__teaser" for model in models]
+def _first_set(names):
+    """The first of the (LEFT JOINed) fields ``names`` that is not NULL; None without names."""
     if not names:
         return None
     return Coalesce(*names) if len(names) > 1 else F(names[0])
+
+
+def teaser_expression(models):
+    """The ``teaser`` of pages of any of ``models`` in one query (LEFT JOINs to their tables),
+    for a query on ``Page``; None without models."""
+    return _first_set([f"{model._meta.model_name}__teaser" for model in models])
 
 
 def listing_date_expression():
@@ -154,6 +158,4 @@ def listing_date_expression():
         for model in page_types()
         if model.listing_date_field
     ]
-    if not names:
-        return models.Value(None, output_field=models.DateField())
-    return Coalesce(*names) if len(names) > 1 else F(names[0])
+    return _first_set(names) or models.Value(None, output_field=models.DateField())

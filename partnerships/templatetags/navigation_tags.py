@@ -1,14 +1,13 @@
 """Navigation: the site root and its sections, main menu, footer, breadcrumbs, pagination links."""
 
 from django import template
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from partnerships import routing
+from partnerships.models.base import teaser_expression
 from partnerships.models.settings import SiteSettings
 
 register = template.Library()
@@ -24,14 +23,6 @@ def site_root(context):
         site = Site.find_for_request(request)
         request._site_root = site.root_page if site else None
     return request._site_root
-
-
-def _teaser_expression(models):
-    """The ``teaser`` of pages of any of ``models`` in one query (LEFT JOINs to their tables)."""
-    names = [f"{model._meta.model_name}__teaser" for model in models]
-    if not names:
-        return None
-    return Coalesce(*names) if len(names) > 1 else F(names[0])
 
 
 def site_sections(context):
@@ -57,7 +48,7 @@ def load_sections(root):
         if any(f.name == "teaser" and f.concrete for f in model._meta.get_fields())
     ]
     children = root.get_children().live().filter(routing.public_q())
-    teaser = _teaser_expression(models)
+    teaser = teaser_expression(models)
     if teaser is not None:
         children = children.annotate(teaser=teaser)
     sections = list(children)
