@@ -274,3 +274,33 @@ def test_a_memoized_function_is_keyed_on_its_arguments_not_the_request(rf, db):
         assert module.render(request, section="aktuelles") == "<nav>aktuelles</nav>"
         memo.end_request()
     assert calls == ["konzept", "aktuelles"]
+
+
+def test_no_module_keeps_an_unmemoized_copy_of_a_memoized_function():
+    """The memo replaces each ``CONTENT_MEMOS`` function on its module at start-up; a module
+    that imported the function by name before that would call the original on every request
+    (``social_rendition`` did so once: a rendition lookup per page view)."""
+    import sys
+    from importlib import import_module
+
+    from django.conf import settings
+
+    from partnerships.caching.declarations import _owner
+
+    originals = {}
+    for path in settings.CONTENT_MEMOS:
+        owner_path, name = path.rsplit(".", 1)
+        memoized = getattr(_owner(owner_path), name)
+        memoized = getattr(memoized, "__func__", memoized)
+        original = getattr(memoized, "__wrapped_for_memo__", None)
+        assert original is not None, f"{path} is not memoized"
+        originals[id(original)] = path
+    import_module("partnerships.urls")  # every view module is loaded
+    copies = [
+        f"{module_name}.{name} ({originals[id(value)]})"
+        for module_name, module in list(sys.modules.items())
+        if module_name.split(".")[0] in ("partnerships", "concepts", "casestudies", "news")
+        for name, value in list(vars(module).items())
+        if id(value) in originals
+    ]
+    assert copies == []

@@ -5,8 +5,7 @@ from wagtail.models import Page
 
 from partnerships.models.settings import SiteSettings
 from partnerships.seo import jsonld
-from partnerships.templatetags import navigation_tags
-from partnerships.templatetags.image_tags import social_rendition
+from partnerships.templatetags import image_tags, navigation_tags
 
 register = template.Library()
 
@@ -47,7 +46,7 @@ def page_meta(context):
     site_settings = SiteSettings.for_request(request)
     root_url = jsonld.site_root_url(request)
     image = jsonld.social_image(page, site_settings)
-    rendition = social_rendition(image) if image is not None else None
+    rendition = image_tags.social_rendition(image) if image is not None else None
     image_url = ""
     if rendition is not None:
         image_url = rendition.url if "://" in rendition.url else root_url + rendition.url
