@@ -22,7 +22,6 @@ from wagtail.search import index
 
 from casestudies.filters import CaseStudyFilterForm
 from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
-from concepts.models import ConceptPage
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.listing import paginate
 from partnerships.models.base import BasePage, IndexPage
@@ -280,7 +279,7 @@ class CaseStudyPage(BasePage):
         else:
             ids = CaseStudyConceptLink.objects.filter(page=self).values("concept_id")
         return (
-            ConceptPage.objects.live()
+            Page.objects.live()  # the key only holds concept pages; no join to their table
             .filter(public_q(), id__in=ids)
             .only("title", "url_path", "path")
             .order_by("path")
