@@ -1,4 +1,4 @@
-/* Evaluation functions of the site's own content checks (partnerships/content_checks.py).
+/* Evaluation functions of the site's own content checks (partnerships/editorial/content_checks.py).
    Loaded after Wagtail's userbar.js; Wagtail configures axe with them on window load.
    Each returns true when the element passes. */
 (function () {
