@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from partnerships import routing
 from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.seo import description
 
 
 class BasePage(Page):
@@ -73,7 +74,7 @@ class BasePage(Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.teaser
+        return description.meta_description(self)
 
     @property
     def listing_date(self):
