@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from partnerships import routing
 from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.editorial.slug_fields import GermanSlugPageForm
 from partnerships.seo import description
 
 
@@ -45,6 +46,9 @@ class BasePage(Page):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("listing_image")], heading="Übersichten"),
     ]
+
+    # German slugs (ä → ae …) and the slug's help text with this site's address.
+    base_form_class = GermanSlugPageForm
 
     # Loaded together with the page when it is served (see partnerships.routing.route).
     route_select_related = ("listing_image",)
