@@ -18,9 +18,10 @@ from wagtail.search import index
 
 from partnerships import routing
 from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.editorial.scheduling import EditableWhenScheduledMixin
 
 
-class BasePage(Page):
+class BasePage(EditableWhenScheduledMixin, Page):
     """Fields every page has: a teaser for listings and meta descriptions, a listing image."""
 
     teaser = models.TextField(
