@@ -4,23 +4,29 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from partnerships.slugs import german_slug
+
+# (filter value, name): the values by the site's one slug rule ("thueringen").
 BUNDESLAENDER = [
-    ("baden-wuerttemberg", "Baden-Württemberg"),
-    ("bayern", "Bayern"),
-    ("berlin", "Berlin"),
-    ("brandenburg", "Brandenburg"),
-    ("bremen", "Bremen"),
-    ("hamburg", "Hamburg"),
-    ("hessen", "Hessen"),
-    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
-    ("niedersachsen", "Niedersachsen"),
-    ("nordrhein-westfalen", "Nordrhein-Westfalen"),
-    ("rheinland-pfalz", "Rheinland-Pfalz"),
-    ("saarland", "Saarland"),
-    ("sachsen", "Sachsen"),
-    ("sachsen-anhalt", "Sachsen-Anhalt"),
-    ("schleswig-holstein", "Schleswig-Holstein"),
-    ("thueringen", "Thüringen"),
+    (german_slug(name), name)
+    for name in (
+        "Baden-Württemberg",
+        "Bayern",
+        "Berlin",
+        "Brandenburg",
+        "Bremen",
+        "Hamburg",
+        "Hessen",
+        "Mecklenburg-Vorpommern",
+        "Niedersachsen",
+        "Nordrhein-Westfalen",
+        "Rheinland-Pfalz",
+        "Saarland",
+        "Sachsen",
+        "Sachsen-Anhalt",
+        "Schleswig-Holstein",
+        "Thüringen",
+    )
 ]
 
 

@@ -12,3 +12,15 @@ class PartnershipsConfig(AppConfig):
         from partnerships.search import signals as search_signals  # noqa: F401
 
         declarations.declare()
+        # One slug rule (partnerships.slugs): every slug field in the admin (pages, snippets)
+        # and every new tag.
+        from django.db import models
+        from django.db.models.signals import pre_save
+        from taggit.models import Tag
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from partnerships.editorial.slug_fields import GermanSlugInput
+        from partnerships.slugs import german_tag_slug
+
+        register_form_field_override(models.SlugField, override={"widget": GermanSlugInput})
+        pre_save.connect(german_tag_slug, sender=Tag, dispatch_uid="partnerships-german-tag-slug")

@@ -1,11 +1,12 @@
 """StreamField blocks shared by every page type (headings, text, images, quotes, info boxes,
 tables, downloads). No embeds: nothing may load from a third-party host."""
 
-from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from partnerships.slugs import german_slug
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -33,14 +34,9 @@ class HeadingBlock(blocks.StructBlock):
         return context
 
 
-_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-)
-
-
 def heading_anchor(text):
     """The URL fragment of a heading: "Schlüsselbranchen" → "schluesselbranchen"."""
-    return slugify(text.translate(_TRANSLITERATION)) or "abschnitt"
+    return german_slug(text, fallback="abschnitt")
 
 
 def heading_anchors(stream):

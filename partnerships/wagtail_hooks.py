@@ -10,6 +10,8 @@ from partnerships.accounts import two_factor
 from partnerships.accounts import views as two_factor_views
 from partnerships.editorial.content_checks import SiteContentChecker
 from partnerships.editorial.dashboard import (
+    EingereichtPanel,
+    GeplantPanel,
     MeineEntwuerfePanel,
     ZuletztVeroeffentlichtPanel,
     ZurFreigabePanel,
@@ -21,7 +23,15 @@ from partnerships.editorial.invitations import send_invitation
 def add_editorial_panels(request, panels):
     # "Zur Freigabe" replaces Wagtail's own "awaiting your review" panel (same content).
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
-    panels.extend([ZurFreigabePanel(), MeineEntwuerfePanel(), ZuletztVeroeffentlichtPanel()])
+    panels.extend(
+        [
+            ZurFreigabePanel(),
+            EingereichtPanel(),
+            MeineEntwuerfePanel(),
+            GeplantPanel(),
+            ZuletztVeroeffentlichtPanel(),
+        ]
+    )
 
 
 @hooks.register("after_create_user")

@@ -35,6 +35,7 @@ def news(site_tree):
     return NewsPageFactory(
         parent=site_tree.news_index,
         title="Netzwerktreffen im Landkreis",
+        teaser="",
         search_description="",
         image=ImageFactory(description="", is_decorative=False, title="Gruppenfoto"),
         body=[heading("Ergebnisse"), paragraph('<p><a href="https://example.org/">mehr</a></p>')],
@@ -75,6 +76,28 @@ def test_search_description_filled_in_passes(client, editor, news):
     client.force_login(editor)
     config = axe_configuration(client.get(news.url).content.decode())
     assert check_options(config, "sp-check-suchbeschreibung") == {"missing": False}
+
+
+def test_teaser_is_the_published_description_so_no_warning(client, editor, news):
+    """The page's teaser is its meta description (``includes/meta.html``): no
+    „Suchbeschreibung fehlt“ although „Meta-Information Beschreibung“ is empty."""
+    news.teaser = "Landkreis und Unternehmen gründen ein Netzwerk."
+    news.save_revision().publish()
+    client.force_login(editor)
+    html = client.get(news.url).content.decode()
+    assert '<meta name="description" content="Landkreis und Unternehmen' in html
+    assert check_options(axe_configuration(html), "sp-check-suchbeschreibung") == {"missing": False}
+
+
+def test_blank_descriptions_are_missing(client, editor, news):
+    """Only white space in either field publishes no description: the check fires."""
+    news.teaser = "   "
+    news.search_description = " \n "
+    news.save_revision().publish()
+    client.force_login(editor)
+    html = client.get(news.url).content.decode()
+    assert '<meta name="description"' not in html
+    assert check_options(axe_configuration(html), "sp-check-suchbeschreibung") == {"missing": True}
 
 
 def test_visitors_get_no_checker_and_no_markers(client, news):

@@ -5,6 +5,8 @@ Details: docs/architecture.md.
 
 from wagtail.admin.userbar import ContentCheckerItem
 
+from partnerships.seo import description
+
 # Link texts that do not say where a link leads (compared after lower-casing and removing
 # punctuation and arrows at either end).
 VAGUE_LINK_TEXTS = [
@@ -72,8 +74,9 @@ MESSAGES = {
     },
     "sp-suchbeschreibung": {
         "error_name": "Suchbeschreibung fehlt",
-        "help_text": "Füllen Sie im Reiter „Veröffentlichung“ das Feld „Meta-Information "
-        "Beschreibung“ aus: ein bis zwei Sätze, die Suchmaschinen unter dem Titel zeigen.",
+        "help_text": "Füllen Sie die „Kurzbeschreibung“ aus (oder im Reiter „Veröffentlichung“ "
+        "das Feld „Meta-Information Beschreibung“): ein bis zwei Sätze, die Suchmaschinen "
+        "unter dem Titel zeigen.",
     },
     "heading-order": {
         "error_name": "Überschriftenebene übersprungen",
@@ -121,9 +124,11 @@ MESSAGES = {
 
 
 def search_description_missing(page):
+    """True when the page publishes no description (``partnerships.seo.description``): its
+    teaser counts, as it does in the page head."""
     if page is None or not hasattr(page, "search_description"):
         return False
-    return not (page.search_description or "").strip()
+    return not description.meta_description(page)
 
 
 class SiteContentChecker(ContentCheckerItem):

@@ -1,10 +1,43 @@
-"""The editors' dashboard panels: pages awaiting approval, my drafts, recently published."""
+"""The editors' dashboard panels: pages awaiting my approval, my submitted pages, my drafts,
+scheduled pages, recently published.
+
+Each panel costs a fixed number of queries however many pages there are: the rows' pages are
+read in one query (``pages_by_id``), never one by one through a revision or workflow state.
+"""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 PANEL_SIZE = 10
+
+
+def german_datetime(value):
+    """24.04.2027, 10:00 Uhr (local time)."""
+    return timezone.localtime(value).strftime("%d.%m.%Y, %H:%M Uhr")
+
+
+def pages_by_id(object_ids):
+    """The pages with these ids (strings, as revisions and workflow states store them)."""
+    ids = [int(object_id) for object_id in object_ids]
+    return Page.objects.in_bulk(ids) if ids else {}
+
+
+def workflow_enabled():
+    return getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True)
+
+
+def page_content_type():
+    return ContentType.objects.get_for_model(Page)
+
+
+def display_name(user):
+    return user.get_full_name() or user.get_username()
 
 
 class PageListPanel(Component):
@@ -34,27 +67,65 @@ class ZurFreigabePanel(PageListPanel):
     order = 50
 
     def rows(self, user):
-        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        if not workflow_enabled():
             return []
-        states = (
+        states = list(
             TaskState.objects.reviewable_by(user)
-            .select_related("revision__user", "workflow_state__requested_by")
+            .filter(workflow_state__base_content_type=page_content_type())
+            .select_related("workflow_state__requested_by")
             .order_by("-started_at")[:PANEL_SIZE]
         )
+        pages = pages_by_id(state.workflow_state.object_id for state in states)
         rows = []
         for state in states:
-            page = state.revision.content_object
-            if isinstance(page, Page):
-                requested_by = state.workflow_state.requested_by
-                rows.append(
-                    {
-                        "page": page,
-                        "note": f"eingereicht von {requested_by.get_full_name() or requested_by}"
-                        if requested_by
-                        else "",
-                        "date": state.started_at,
-                    }
-                )
+            page = pages.get(int(state.workflow_state.object_id))
+            if page is None:
+                continue
+            requested_by = state.workflow_state.requested_by
+            rows.append(
+                {
+                    "page": page,
+                    "note": f"eingereicht von {display_name(requested_by)}" if requested_by else "",
+                    "date": state.started_at,
+                }
+            )
+        return rows
+
+
+class EingereichtPanel(PageListPanel):
+    """My pages waiting in the "Freigabe" workflow (submitted by me, not yet decided)."""
+
+    name = "eingereicht"
+    heading = "Eingereicht"
+    empty_text = "Sie haben keine Seiten zur Freigabe eingereicht."
+    order = 55
+
+    def rows(self, user):
+        if not workflow_enabled():
+            return []
+        states = list(
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                requested_by=user,
+                base_content_type=page_content_type(),
+            )
+            .select_related("current_task_state__task")
+            .order_by("-created_at")[:PANEL_SIZE]
+        )
+        pages = pages_by_id(state.object_id for state in states)
+        rows = []
+        for state in states:
+            page = pages.get(int(state.object_id))
+            if page is None:
+                continue
+            task = state.current_task_state.task if state.current_task_state else None
+            rows.append(
+                {
+                    "page": page,
+                    "note": f"wartet auf „{task.name}“" if task else "wartet auf Freigabe",
+                    "date": state.created_at,
+                }
+            )
         return rows
 
 
@@ -80,6 +151,48 @@ class MeineEntwuerfePanel(PageListPanel):
             }
             for page in pages
         ]
+
+
+class GeplantPanel(PageListPanel):
+    """Pages with a revision approved for publishing later, soonest first. Users who may
+    publish (and so schedule) see every scheduled page; others the ones whose scheduled
+    revision they wrote or which they own."""
+
+    name = "geplant"
+    heading = "Geplant"
+    empty_text = "Keine Seiten sind zur Veröffentlichung geplant."
+    order = 65
+
+    def rows(self, user):
+        revisions = Revision.objects.filter(
+            base_content_type=page_content_type(), approved_go_live_at__isnull=False
+        )
+        if not PagePermissionPolicy().user_has_permission(user, "publish"):
+            own_pages = (
+                Page.objects.filter(owner=user)
+                .annotate(pk_text=Cast("pk", CharField()))
+                .values("pk_text")
+            )
+            revisions = revisions.filter(Q(user=user) | Q(object_id__in=own_pages))
+        revisions = list(
+            revisions.only("object_id", "approved_go_live_at").order_by("approved_go_live_at")[
+                :PANEL_SIZE
+            ]
+        )
+        pages = pages_by_id(revision.object_id for revision in revisions)
+        rows = []
+        for revision in revisions:
+            page = pages.get(int(revision.object_id))
+            if page is None:
+                continue
+            rows.append(
+                {
+                    "page": page,
+                    "note": f"geht online am {german_datetime(revision.approved_go_live_at)}",
+                    "date": None,
+                }
+            )
+        return rows
 
 
 class ZuletztVeroeffentlichtPanel(PageListPanel):

@@ -18,9 +18,12 @@ from wagtail.search import index
 
 from partnerships import routing
 from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.editorial.scheduling import EditableWhenScheduledMixin
+from partnerships.editorial.slug_fields import GermanSlugPageForm
+from partnerships.seo import description
 
 
-class BasePage(Page):
+class BasePage(EditableWhenScheduledMixin, Page):
     """Fields every page has: a teaser for listings and meta descriptions, a listing image."""
 
     teaser = models.TextField(
@@ -44,6 +47,9 @@ class BasePage(Page):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("listing_image")], heading="Übersichten"),
     ]
+
+    # German slugs (ä → ae …) and the slug's help text with this site's address.
+    base_form_class = GermanSlugPageForm
 
     # Loaded together with the page when it is served (see partnerships.routing.route).
     route_select_related = ("listing_image",)
@@ -73,7 +79,7 @@ class BasePage(Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.teaser
+        return description.meta_description(self)
 
     @property
     def listing_date(self):

@@ -55,14 +55,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: answers /healthz/ for load balancers and Varnish without Host check or database.
+    # Outermost: every answer passes through these two, whichever middleware or view made it
+    # (the HTTPS and trailing-slash redirects, the 400 for an unknown host, static files, the
+    # health check): CSP, Permissions-Policy, HSTS, nosniff, Referrer-Policy, COOP and
+    # X-Frame-Options on every response (partnerships/ops/headers.py).
+    "partnerships.ops.headers.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers /healthz/ for load balancers and Varnish without Host check or database.
     "partnerships.ops.health.HealthCheckMiddleware",
     # Sees every answer (HTTPS redirects included): marks what shared caches may store
     # ("public") and everything else "private" (partnerships/caching/pagecache.py); the hits
     # themselves are answered in front of Django (partnerships/wsgi.py).
     "partnerships.caching.pagecache.PageCacheMiddleware",
+    # The HTTPS redirect (its headers are added again outermost, see above).
     "django.middleware.security.SecurityMiddleware",
-    "partnerships.ops.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Inside WhiteNoise (static files are precompressed) and outside everything that writes
     # the body.
@@ -79,7 +85,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "partnerships.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -36,6 +36,7 @@ def checks_server(django_db_setup, django_db_blocker):
             parent=index,
             title="Netzwerktreffen mit Mängeln",
             slug="maengel",
+            teaser="",  # no description at all: „Suchbeschreibung fehlt“
             search_description="",
             # No "Alternativtext" and not decorative: visitors would hear the title.
             image=ImageFactory(title="Gruppenfoto", description="", is_decorative=False),
@@ -50,7 +51,9 @@ def checks_server(django_db_setup, django_db_blocker):
             parent=index,
             title="Netzwerktreffen ohne Mängel",
             slug="ohne-maengel",
-            search_description="Landkreis und Unternehmen gründen ein Netzwerk.",
+            # The teaser is the page's description (meta tag): no search description needed.
+            teaser="Landkreis und Unternehmen gründen ein Netzwerk.",
+            search_description="",
             image=ImageFactory(title="Gruppenfoto 2"),
             body=[
                 heading("Ergebnisse", "h2"),

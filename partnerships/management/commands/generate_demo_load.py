@@ -15,9 +15,10 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
+
+from partnerships.slugs import german_slug
 
 SENTENCES = [
     "Die Wirtschaftsförderung des Landkreises hat gemeinsam mit Unternehmen der Region eine "
@@ -104,7 +105,7 @@ class Command(BaseCommand):
                 title = f"{rng.choice(TITLES)} in {rng.choice(PLACES)} ({n})"
                 page = NewsPage(
                     title=title,
-                    slug=slugify(f"last-{n}-{title}"[:80]),
+                    slug=german_slug(f"last-{n}-{title}"[:80]),
                     date=date(2006, 1, 1) + timedelta(days=rng.randrange(7300)),
                     teaser=" ".join(rng.choice(SENTENCES) for _ in range(2)),
                     body=[("paragraph", paragraph(rng)) for _ in range(rng.randint(2, 5))],
