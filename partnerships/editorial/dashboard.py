@@ -9,23 +9,31 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from partnerships.editorial.scheduling import german_datetime
+
 PANEL_SIZE = 10
-
-
-def german_datetime(value):
-    """24.04.2027, 10:00 Uhr (local time)."""
-    return timezone.localtime(value).strftime("%d.%m.%Y, %H:%M Uhr")
 
 
 def pages_by_id(object_ids):
     """The pages with these ids (strings, as revisions and workflow states store them)."""
     ids = [int(object_id) for object_id in object_ids]
     return Page.objects.in_bulk(ids) if ids else {}
+
+
+def page_rows(items, note, date):
+    """Panel rows for revisions or workflow states (``object_id``), their pages read in one
+    query; an item whose page is gone is left out."""
+    pages = pages_by_id(item.object_id for item in items)
+    rows = []
+    for item in items:
+        page = pages.get(int(item.object_id))
+        if page is not None:
+            rows.append({"page": page, "note": note(item), "date": date(item)})
+    return rows
 
 
 def workflow_enabled():
@@ -75,21 +83,17 @@ class ZurFreigabePanel(PageListPanel):
             .select_related("workflow_state__requested_by")
             .order_by("-started_at")[:PANEL_SIZE]
         )
-        pages = pages_by_id(state.workflow_state.object_id for state in states)
-        rows = []
-        for state in states:
-            page = pages.get(int(state.workflow_state.object_id))
-            if page is None:
-                continue
-            requested_by = state.workflow_state.requested_by
-            rows.append(
-                {
-                    "page": page,
-                    "note": f"eingereicht von {display_name(requested_by)}" if requested_by else "",
-                    "date": state.started_at,
-                }
-            )
-        return rows
+        started = {state.workflow_state_id: state.started_at for state in states}
+
+        def note(workflow_state):
+            requested_by = workflow_state.requested_by
+            return f"eingereicht von {display_name(requested_by)}" if requested_by else ""
+
+        return page_rows(
+            [state.workflow_state for state in states],
+            note=note,
+            date=lambda workflow_state: started[workflow_state.pk],
+        )
 
 
 class EingereichtPanel(PageListPanel):
@@ -112,21 +116,12 @@ class EingereichtPanel(PageListPanel):
             .select_related("current_task_state__task")
             .order_by("-created_at")[:PANEL_SIZE]
         )
-        pages = pages_by_id(state.object_id for state in states)
-        rows = []
-        for state in states:
-            page = pages.get(int(state.object_id))
-            if page is None:
-                continue
+
+        def note(state):
             task = state.current_task_state.task if state.current_task_state else None
-            rows.append(
-                {
-                    "page": page,
-                    "note": f"wartet auf „{task.name}“" if task else "wartet auf Freigabe",
-                    "date": state.created_at,
-                }
-            )
-        return rows
+            return f"wartet auf „{task.name}“" if task else "wartet auf Freigabe"
+
+        return page_rows(states, note=note, date=lambda state: state.created_at)
 
 
 class MeineEntwuerfePanel(PageListPanel):
@@ -179,20 +174,11 @@ class GeplantPanel(PageListPanel):
                 :PANEL_SIZE
             ]
         )
-        pages = pages_by_id(revision.object_id for revision in revisions)
-        rows = []
-        for revision in revisions:
-            page = pages.get(int(revision.object_id))
-            if page is None:
-                continue
-            rows.append(
-                {
-                    "page": page,
-                    "note": f"geht online am {german_datetime(revision.approved_go_live_at)}",
-                    "date": None,
-                }
-            )
-        return rows
+        return page_rows(
+            revisions,
+            note=lambda revision: f"geht online am {german_datetime(revision.approved_go_live_at)}",
+            date=lambda revision: None,
+        )
 
 
 class ZuletztVeroeffentlichtPanel(PageListPanel):

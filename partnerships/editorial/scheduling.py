@@ -13,6 +13,7 @@ from wagtail.locks import ScheduledForPublishLock
 
 
 def german_datetime(value):
+    """24.04.2027, 10:00 Uhr (local time)."""
     return timezone.localtime(value).strftime("%d.%m.%Y, %H:%M Uhr")
 
 
