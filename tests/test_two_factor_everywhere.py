@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import override_settings
+from django.urls import clear_script_prefix, set_script_prefix
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -140,3 +141,18 @@ def test_logging_out_before_the_code_ends_the_session(client, admin_user, privat
     client.post("/admin/logout/")
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_under_a_script_prefix_the_public_login_also_asks_for_the_code(client, admin_user):
+    """Served below a path (``SCRIPT_NAME``, e.g. behind a proxy at ``/partnerschaften``), the
+    public login of a half-logged-in session still goes on to the code page."""
+    device_for(admin_user)
+    password_step(client)
+    # Django's WSGI handler sets the prefix from SCRIPT_NAME; the test client does not.
+    set_script_prefix("/partnerschaften/")
+    try:
+        response = client.get(FRONTEND_LOGIN, SCRIPT_NAME="/partnerschaften")
+    finally:
+        clear_script_prefix()
+    assert response.status_code == 302
+    assert response["Location"] == f"/partnerschaften{CODE_URL}"

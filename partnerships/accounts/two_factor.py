@@ -132,9 +132,9 @@ class TwoFactorMiddleware:
         return anonymous()
 
     def redirect_target(self, request, signed_in):
-        path = request.path_info
-        public_login = path == reverse(PUBLIC_LOGIN_URL_NAME)
-        if not (public_login or path.startswith(settings.ADMIN_URL_PREFIX)):
+        # reverse() includes the script prefix, as request.path does (path_info does not).
+        public_login = request.path == reverse(PUBLIC_LOGIN_URL_NAME)
+        if not (public_login or request.path_info.startswith(settings.ADMIN_URL_PREFIX)):
             return None
         step = self.pending_step(request, signed_in)
         if step is None:
