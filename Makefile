@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The address make run serves at: e-mail links (WAGTAILADMIN_BASE_URL) and the Site record
+# (canonical, feed and Open Graph URLs) follow it.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test scale-test backup restore backup-test bench
@@ -29,9 +32,10 @@ admin: migrate ## Make sure the admin account exists and print its login
 
 run: content admin ## Install, migrate, load content, print the admin login and serve on 127.0.0.1:$(PORT)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py set_site_address $(SITE_URL)
 	@echo "Website:  http://127.0.0.1:$(PORT)/"
 	@echo "Admin:    http://127.0.0.1:$(PORT)/admin/"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 scheduler: migrate ## Publish and unpublish scheduled pages once a minute (Ctrl-C stops)
 	while true; do $(PY) manage.py publish_scheduled; sleep 60; done

@@ -123,6 +123,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# make run's SQLite database is shared by the dev server's threads: a writer waits up to 20 s
+# for another (instead of "database is locked" at once), every transaction takes the write
+# lock when it begins (no failed lock upgrade halfway through a save, which SQLite answers with
+# "database is locked" without waiting), and WAL lets readers go on while someone writes.
+SQLITE_OPTIONS = {
+    "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server must fail fast (the 503 page), never hang a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
@@ -243,7 +254,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Strategische Partnerschaften"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address the site is served at: links in e-mails (invitations, workflow mails, contact
+# confirmations). `make run` sets SITE_URL to http://127.0.0.1:$(PORT).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+# Editors' avatars: no e-mail hash goes to gravatar.com (GDPR); Wagtail shows its own default
+# avatar, served by the site, unless the user uploads one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail 8's autosave is off: it raced the Freigabe (a moderator's "Freigeben und
+# Veröffentlichen" followed 1.4 s later by an autosave POST with the stale form unpublished
+# the page, Wagtail pull request 14460), stored inline partners that the manual save added
+# again, and created a draft as soon as a title was typed. The unsaved-changes warning
+# ("Sie haben ungespeicherte Änderungen") stays; saving is the editor's click.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILIMAGES_IMAGE_MODEL = "partnerships.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "partnerships.images.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
