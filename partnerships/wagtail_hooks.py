@@ -1,7 +1,9 @@
 """Admin customisations: the editors' dashboard panels, invitations for new users, the
 content checks in the userbar and the page editor."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
@@ -78,3 +80,8 @@ def two_factor_menu_item():
         icon_name="key",
         order=10000,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("partnerships/css/admin.css"))

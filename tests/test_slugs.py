@@ -8,6 +8,7 @@ import re
 import pytest
 from taggit.models import Tag
 
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from casestudies.snippets import BUNDESLAENDER
 from news.models import NewsPage
 from partnerships.blocks import heading_anchor
@@ -182,3 +183,25 @@ def test_snippet_slug_widget_transliterates(client, moderator):
     doc = soup(client.get("/admin/snippets/casestudies/branche/add/"))
     field = doc.find("input", attrs={"name": "slug"})
     assert formatters(field)["ä"] == "ae"
+
+
+def test_a_page_made_in_code_without_a_slug_gets_the_german_one(site_tree):
+    index = CaseStudyIndexPage.objects.get()
+    page = CaseStudyPage(
+        title="Fachkräfteallianz Süd",
+        teaser="Ein Bündnis.",
+        kommune="Landkreis Emsland",
+        bundesland="niedersachsen",
+        year_from=2021,
+    )
+    index.add_child(instance=page)
+    assert page.slug == "fachkraefteallianz-sued"
+    twin = CaseStudyPage(
+        title="Fachkräfteallianz Süd",
+        teaser="Noch eins.",
+        kommune="Landkreis Emsland",
+        bundesland="niedersachsen",
+        year_from=2022,
+    )
+    index.add_child(instance=twin)
+    assert twin.slug == "fachkraefteallianz-sued-2"

@@ -9,7 +9,6 @@ Data is committed for the live server and the database restored afterwards, as i
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import override_settings
 
 from news.models import NewsIndexPage, NewsPage
 from partnerships.editorial.permissions import EDITORS, MODERATORS
@@ -22,14 +21,8 @@ PASSWORD = "ein-sicheres-passwort"
 
 @pytest.fixture(scope="module")
 def journey_server(django_db_setup, django_db_blocker):
-    # Without Wagtail's autosave: on a busy machine it could create the page (JSON post to the
-    # add view) just before the editor's own submit reached the same add view, which then
-    # answered 400 (the slug is taken) and the journey hung for 90 s. The journey is the
-    # workflow; autosave is Wagtail's.
-    with (
-        override_settings(WAGTAIL_AUTOSAVE_INTERVAL=0),
-        content_live_server(django_db_blocker) as start,
-    ):
+    # With the site's own settings: autosave as configured (off, see README "Workflow").
+    with content_live_server(django_db_blocker) as start:
         for username, group in (("redakteurin", EDITORS), ("moderator", MODERATORS)):
             user = get_user_model().objects.create_user(
                 username, f"{username}@example.org", PASSWORD, first_name=username.title()
