@@ -8,6 +8,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 
 from partnerships.accounts import two_factor
 from partnerships.accounts import views as two_factor_views
+from partnerships.editorial.bulk_actions import PAGE_BULK_ACTIONS
 from partnerships.editorial.content_checks import SiteContentChecker
 from partnerships.editorial.dashboard import (
     EingereichtPanel,
@@ -32,6 +33,12 @@ def add_editorial_panels(request, panels):
             ZuletztVeroeffentlichtPanel(),
         ]
     )
+
+
+# Page bulk actions for moderators only (partnerships.editorial.bulk_actions); registered
+# after Wagtail's own (order 1), so these replace them under the same action names.
+for action_class in PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)
 
 
 @hooks.register("after_create_user")
