@@ -12,6 +12,10 @@ class PartnershipsConfig(AppConfig):
         from partnerships.search import signals as search_signals  # noqa: F401
 
         declarations.declare()
+        # CSV exports in the admin write spreadsheet formulas as text (partnerships.ops.exports).
+        from partnerships.ops import exports
+
+        exports.install()
         # One slug rule (partnerships.slugs): every slug field in the admin (pages, snippets)
         # and every new tag.
         from django.db import models

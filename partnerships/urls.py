@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from partnerships.accounts import page_passwords
 from partnerships.images.renditions import LimitedServeView
 from partnerships.search import views as search_views
 from partnerships.seo import canonical, robots
@@ -13,6 +14,18 @@ from partnerships.seo.sitemaps import PageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms for private pages and documents, counted like logins
+    # (partnerships.accounts.page_passwords); ahead of Wagtail's own patterns.
+    path(
+        "dokumente/authenticate_with_password/<int:restriction_id>/",
+        page_passwords.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("dokumente/", include(wagtaildocs_urls)),
     # Signed rendition URLs ({% image_url %} / generate_image_url): whichever replica gets the
     # request makes the rendition from the original in the shared media storage, stores it

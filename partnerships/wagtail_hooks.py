@@ -10,6 +10,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 
 from partnerships.accounts import two_factor
 from partnerships.accounts import views as two_factor_views
+from partnerships.editorial.bulk_actions import PAGE_BULK_ACTIONS
 from partnerships.editorial.content_checks import SiteContentChecker
 from partnerships.editorial.dashboard import (
     EingereichtPanel,
@@ -19,6 +20,7 @@ from partnerships.editorial.dashboard import (
     ZurFreigabePanel,
 )
 from partnerships.editorial.invitations import send_invitation
+from partnerships.search import report as search_terms_report
 
 
 @hooks.register("construct_homepage_panels")
@@ -34,6 +36,23 @@ def add_editorial_panels(request, panels):
             ZuletztVeroeffentlichtPanel(),
         ]
     )
+
+
+# Page bulk actions for moderators only (partnerships.editorial.bulk_actions); registered
+# after Wagtail's own (order 1), so these replace them under the same action names.
+for action_class in PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)
+
+
+# The "Suchbegriffe" report for whoever may change promoted search results (moderators), at
+# Wagtail's URLs: order -1 puts these patterns ahead of Wagtail's (partnerships.search.report).
+hooks.register("register_admin_urls", search_terms_report.urls, order=-1)
+hooks.register("register_reports_menu_item", search_terms_report.menu_item)
+
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_item(request, items):
+    items[:] = search_terms_report.without_wagtails_item(items)
 
 
 @hooks.register("after_create_user")
