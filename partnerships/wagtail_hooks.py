@@ -10,6 +10,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 
 from partnerships.accounts import two_factor
 from partnerships.accounts import views as two_factor_views
+from partnerships.editorial import guide
 from partnerships.editorial.bulk_actions import PAGE_BULK_ACTIONS
 from partnerships.editorial.content_checks import SiteContentChecker
 from partnerships.editorial.dashboard import (
@@ -104,3 +105,18 @@ def two_factor_menu_item():
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("partnerships/css/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_urls():
+    return [path("anleitung/", guide.guide_view, name=guide.URL_NAME)]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    return guide.guide_menu_item()
+
+
+@hooks.register("construct_help_menu")
+def help_menu_without_wagtail_org(request, menu_items):
+    guide.replace_wagtail_help(request, menu_items)

@@ -294,6 +294,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds (GDPR)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No banner linking to wagtail.org (English, a third party); the help menu has our guide.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Deleting this many pages or more at once (a page and its descendants) asks the user to type
 # the site name first; with the permissions in partnerships.editorial.permissions only
 # moderators and administrators can delete pages that have children at all.
