@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its German catalog translates the relative times of the admin ("vor 6 Sekunden"); Wagtail
+    # uses its naturaltime filter without installing the app.
+    "django.contrib.humanize",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -165,6 +168,10 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Our German catalog (locale/de/LC_MESSAGES) comes first: it replaces Wagtail's and Django's
+# translations where they are English or odd, with one word per thing ("Freigabe", "Prüfer",
+# "Empfohlene Suchergebnisse"). The compiled .mo files are committed.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
@@ -243,6 +250,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Strategische Partnerschaften"
+WAGTAILADMIN_USER_LOGIN_FORM = "partnerships.accounts.forms.LoginForm"  # label "Passwort"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "partnerships.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "partnerships.images.forms.CustomImageForm"
