@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its German catalog translates the relative times of the admin ("vor 6 Sekunden"); Wagtail
+    # uses its naturaltime filter without installing the app.
+    "django.contrib.humanize",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -176,6 +179,10 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Our German catalog (locale/de/LC_MESSAGES) comes first: it replaces Wagtail's and Django's
+# translations where they are English or odd, with one word per thing ("Freigabe", "Prüfer",
+# "Empfohlene Suchergebnisse"). The compiled .mo files are committed.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
@@ -267,6 +274,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # again, and created a draft as soon as a title was typed. The unsaved-changes warning
 # ("Sie haben ungespeicherte Änderungen") stays; saving is the editor's click.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+WAGTAILADMIN_USER_LOGIN_FORM = "partnerships.accounts.forms.LoginForm"  # label "Passwort"
 WAGTAILIMAGES_IMAGE_MODEL = "partnerships.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "partnerships.images.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -79,9 +79,9 @@ def write_and_submit(context, server, title):
     page.wait_for_url(f"**/admin/pages/{index.pk}/")
     news = NewsPage.objects.get(title=title)
     assert news.workflow_states.get().status == "in_progress"
-    # "… erstellt und zur Moderation eingereicht".
+    # "… erstellt und zur Freigabe eingereicht".
     message = page.locator("main").inner_text()
-    assert title in message and "erstellt und zur Moderation eingereicht" in message
+    assert title in message and "erstellt und zur Freigabe eingereicht" in message
     return page
 
 
