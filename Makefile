@@ -8,7 +8,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test scale-test backup restore backup-test bench
+.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test scale-test backup restore backup-test bench guide-screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ test: install ## Run the whole test suite; German search relevance also on Postg
 	else \
 		echo "PostgreSQL not reachable on 127.0.0.1:5432: search relevance tests skipped (SQLite)"; \
 	fi
+
+guide-screenshots: install ## Make the editor guide's screenshots (partnerships/static/partnerships/guide) anew
+	GUIDE_SCREENSHOTS=1 $(PY) -m pytest -p no:randomly tests/browser/test_editor_guide_screenshots.py
 
 test-postgres: install ## Run the suite against the local PostgreSQL (127.0.0.1:5432, user postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/partnerships} $(PY) -m pytest --create-db \

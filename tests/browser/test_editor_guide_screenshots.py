@@ -1,0 +1,144 @@
+"""Makes the screenshots of the editor guide (partnerships/static/partnerships/guide/*.webp)
+from this site's admin over the initial content: ``make guide-screenshots``.
+
+Not part of ``make test`` (it writes into the repository); run it after the admin changed
+and commit the files. ``tests/test_editor_guide.py`` checks they are there and small.
+"""
+
+import datetime
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from PIL import Image
+from wagtail.contrib.redirects.models import Redirect
+
+from casestudies.models import CaseStudyPage
+from news.models import NewsIndexPage, NewsPage
+from partnerships.editorial.permissions import EDITORS, MODERATORS
+from tests.browser.conftest import content_live_server
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        os.environ.get("GUIDE_SCREENSHOTS") != "1",
+        reason="schreibt die Bildschirmfotos der Anleitung: make guide-screenshots",
+    ),
+]
+
+PASSWORD = "ein-sicheres-passwort"
+TARGET = Path(__file__).resolve().parents[2] / "partnerships" / "static" / "partnerships" / "guide"
+WIDTH = 960
+
+
+@pytest.fixture(scope="module")
+def guide_server(django_db_setup, django_db_blocker):
+    with content_live_server(django_db_blocker) as start:
+        users = {}
+        for username, group, name in (
+            ("redakteurin", EDITORS, "Anna Redakteurin"),
+            ("moderator", MODERATORS, "Moritz Moderator"),
+        ):
+            first, last = name.split()
+            users[username] = get_user_model().objects.create_user(
+                username, f"{username}@example.org", PASSWORD, first_name=first, last_name=last
+            )
+            users[username].groups.add(Group.objects.get(name=group))
+        editor = users["redakteurin"]
+        index = NewsIndexPage.objects.get()
+        for title, state in (
+            ("Netzwerktreffen in Cloppenburg", "submitted"),
+            ("Fachkräfte für die Ernährungswirtschaft", "draft"),
+            ("Clustertag 2027 in Vechta", "scheduled"),
+        ):
+            page = NewsPage(
+                title=title,
+                teaser="Unternehmen und Kommune vereinbaren eine Partnerschaft.",
+                date=datetime.date.today(),
+                live=False,
+                owner=editor,
+            )
+            index.add_child(instance=page)
+            if state == "scheduled":
+                page.go_live_at = timezone.now() + datetime.timedelta(days=30)
+                page.save_revision(user=users["moderator"]).publish(user=users["moderator"])
+            else:
+                page.save_revision(user=editor)
+            if state == "submitted":
+                page.get_workflow().start(page, editor)
+        Redirect.objects.create(
+            old_path="/alt/projekt.html",
+            redirect_page=CaseStudyPage.objects.first(),
+            is_permanent=True,
+        )
+        yield start()
+
+
+def save(page, name, clip=None):
+    png = page.screenshot(clip=clip) if clip else page.screenshot()
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image = image.resize((WIDTH, round(image.height * WIDTH / image.width)), Image.LANCZOS)
+    TARGET.mkdir(parents=True, exist_ok=True)
+    image.save(TARGET / name, "WEBP", quality=62, method=6)
+
+
+def log_in(browser, server, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    return page
+
+
+def test_make_the_guide_screenshots(guide_server, browser):
+    page = log_in(browser, guide_server, "redakteurin")
+    page.goto(guide_server.url + "/admin/", wait_until="networkidle")
+    save(page, "dashboard.webp")
+
+    index = NewsIndexPage.objects.get()
+    page.goto(
+        guide_server.url + f"/admin/pages/add/news/newspage/{index.pk}/", wait_until="networkidle"
+    )
+    page.fill("#id_title", "Clustertag in Vechta")
+    page.fill("#id_teaser", "Landkreis und Unternehmen stellen ihre Partnerschaft vor.")
+    save(page, "meldung.webp")
+
+    page.get_by_role("button", name="Bild auswählen").click()
+    modal = page.locator(".modal")
+    modal.get_by_role("tab", name="Hochladen").click()
+    modal.locator("input[name=image-chooser-upload-title]").fill("Werkhalle")
+    modal.locator("[name=image-chooser-upload-description]").fill(
+        "Zwei Personen vor einer Werkhalle"
+    )
+    page.wait_for_timeout(300)
+    save(page, "bild.webp")
+    page.keyboard.press("Escape")
+
+    study = CaseStudyPage.objects.live().order_by("pk").first()
+    page.goto(guide_server.url + f"/admin/pages/{study.pk}/edit/", wait_until="networkidle")
+    page.locator("#id_kommune").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -160)")
+    save(page, "praxisbeispiel.webp")
+
+    page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    page.locator("button[name=action-submit]").wait_for(state="visible")
+    save(page, "freigabe.webp")
+    page.keyboard.press("Escape")
+
+    page.get_by_role("button", name="Status umschalten").click()
+    page.get_by_role("button", name="Veröffentlichungszeitplan").first.click()
+    page.locator("#id_go_live_at").wait_for(state="visible")
+    save(page, "zeitsteuerung.webp")
+
+    moderator = log_in(browser, guide_server, "moderator")
+    moderator.goto(guide_server.url + "/admin/redirects/", wait_until="networkidle")
+    save(moderator, "weiterleitungen.webp")
