@@ -24,7 +24,8 @@ from casestudies.filters import CaseStudyFilterForm
 from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.listing import paginate
-from partnerships.models.base import BasePage, IndexPage
+from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
+from partnerships.models.contact_persons import PageContactPerson, contact_persons
 from partnerships.models.images import CustomImage
 from partnerships.routing import public_q
 
@@ -175,16 +176,15 @@ class CaseStudyPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Erscheint groß oben auf dem Praxisbeispiel, der Bildnachweis darunter. "
+        "Ohne Vorschaubild (Reiter „Veröffentlichung“) auch auf der Karte des Beispiels und "
+        "beim Teilen.",
     )
     ausgangslage = RichTextField("Ausgangslage", features=RICH_TEXT_FEATURES, blank=True)
     ziele = RichTextField("Ziele", features=RICH_TEXT_FEATURES, blank=True)
     vorgehen = RichTextField("Vorgehen", features=RICH_TEXT_FEATURES, blank=True)
     ergebnisse = RichTextField("Ergebnisse", features=RICH_TEXT_FEATURES, blank=True)
     erfolgsfaktoren = RichTextField("Erfolgsfaktoren", features=RICH_TEXT_FEATURES, blank=True)
-    contact_name = models.CharField("Ansprechperson", max_length=150, blank=True)
-    contact_role = models.CharField("Funktion / Organisation", max_length=200, blank=True)
-    contact_email = models.EmailField("E-Mail", blank=True)
-    contact_phone = models.CharField("Telefon", max_length=50, blank=True)
 
     SECTIONS = ("ausgangslage", "ziele", "vorgehen", "ergebnisse", "erfolgsfaktoren")
     route_select_related = ("listing_image", "hero_image", "phase")
@@ -196,7 +196,7 @@ class CaseStudyPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("kommune"), FieldPanel("bundesland")]),
                 FieldPanel("branchen", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("phase"),
+                FieldPanel("phase", widget=forms.Select),
                 FieldRowPanel([FieldPanel("year_from"), FieldPanel("year_to")]),
                 FieldPanel("is_illustrative"),
             ],
@@ -205,13 +205,12 @@ class CaseStudyPage(BasePage):
         FieldPanel("hero_image"),
         MultiFieldPanel([FieldPanel(name) for name in SECTIONS], heading="Abschnitte"),
         InlinePanel("partners", label="Partner", heading="Partner"),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldPanel("contact_role"),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-            ],
+        InlinePanel(
+            "contact_persons",
+            label="Ansprechpartner",
             heading="Kontakt",
+            help_text="Ansprechpartner aus der Liste wählen oder dort neu anlegen; sie stehen "
+            "am Ende der Seite unter „Kontakt“.",
         ),
         InlinePanel(
             "related_concept_links",
@@ -232,6 +231,11 @@ class CaseStudyPage(BasePage):
         index.RelatedFields("branchen", [index.SearchField("name")]),
         index.RelatedFields("partners", [index.SearchField("name")]),
     ]
+    promote_panels = promote_panels(
+        "Erscheint auf der Karte des Praxisbeispiels: in der Übersicht „Praxisbeispiele“, unter "
+        "„Weitere Praxisbeispiele“ und, wenn hervorgehoben, unter „Im Fokus“ auf der "
+        f"Startseite; außerdem {SHARING}. Leer: das Titelbild."
+    )
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
@@ -338,6 +342,7 @@ class CaseStudyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_concepts"] = list(self.related_concepts(request))
         context["more_case_studies"] = self.more_case_study_cards(request)
+        context["contact_persons"] = contact_persons(self)
         return context
 
 
@@ -363,6 +368,10 @@ class CaseStudyPartner(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class CaseStudyContactPerson(PageContactPerson):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="contact_persons")
 
 
 class CaseStudyConceptLink(Orderable):

@@ -1,10 +1,13 @@
-from wagtail.admin.panels import FieldPanel
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from partnerships.blocks import BodyStreamBlock, heading_anchors
-from partnerships.models.base import BasePage, IndexPage
+from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
+from partnerships.models.contact_persons import PageContactPerson, contact_persons
 from partnerships.routing import public_q
 
 # Case studies citing a concept page, listed on it (the rest: the case-study list's filter).
@@ -30,8 +33,24 @@ class ConceptIndexPage(IndexPage):
 class ConceptPage(BasePage):
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt")
 
-    content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        InlinePanel(
+            "contact_persons",
+            label="Ansprechpartner",
+            heading="Kontakt",
+            help_text="Ansprechpartner aus der Liste wählen oder dort neu anlegen; sie stehen "
+            "am Ende der Seite unter „Kontakt“.",
+        ),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    promote_panels = promote_panels(
+        "Erscheint auf der Karte der Seite in der Übersicht „Das Konzept“ und, wenn die Seite "
+        f"hervorgehoben ist, unter „Im Fokus“ auf der Startseite; außerdem {SHARING}. Nicht "
+        "auf der Seite selbst."
+    )
 
     parent_page_types = ["concepts.ConceptIndexPage"]
     subpage_types = []
@@ -79,6 +98,7 @@ class ConceptPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["toc"] = self.table_of_contents()
+        context["contact_persons"] = contact_persons(self)
         # A few on the page, however many cite it; the rest in the filtered case-study list.
         shown, total = self.citations()
         context["related_case_studies"] = shown
@@ -88,6 +108,10 @@ class ConceptPage(BasePage):
             if index is not None:
                 context["related_all_url"] = f"{index.get_url(request)}?konzept={self.slug}"
         return context
+
+
+class ConceptPageContactPerson(PageContactPerson):
+    page = ParentalKey(ConceptPage, on_delete=models.CASCADE, related_name="contact_persons")
 
 
 def citing_page_model():

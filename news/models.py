@@ -16,7 +16,7 @@ from wagtail.search import index
 from news.feeds import NewsAtomFeed, NewsFeed
 from partnerships.blocks import BodyStreamBlock
 from partnerships.listing import clean_param, paginate
-from partnerships.models.base import BasePage, IndexPage
+from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
 from partnerships.models.images import CustomImage
 from partnerships.seo.canonical import with_canonical
 
@@ -113,6 +113,8 @@ class NewsPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Erscheint groß über dem Text der Meldung, der Bildnachweis darunter. Ohne "
+        "Vorschaubild (Reiter „Veröffentlichung“) auch beim Teilen in sozialen Netzwerken.",
     )
     tags = ClusterTaggableManager(
         "Schlagwörter", through=NewsPageTag, blank=True, help_text="Kommagetrennt."
@@ -132,6 +134,10 @@ class NewsPage(BasePage):
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    promote_panels = promote_panels(
+        f"Erscheint nur {SHARING}; die Listen der Meldungen zeigen keine Bilder. Leer: das Bild "
+        "der Meldung."
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

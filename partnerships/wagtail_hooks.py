@@ -1,5 +1,5 @@
 """Admin customisations: the editors' dashboard panels, invitations for new users, the
-content checks in the userbar and the page editor."""
+content checks in the userbar and the page editor, the „Ansprechpartner“ snippet."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from partnerships.accounts import two_factor
 from partnerships.accounts import views as two_factor_views
@@ -21,7 +23,29 @@ from partnerships.editorial.dashboard import (
     ZurFreigabePanel,
 )
 from partnerships.editorial.invitations import send_invitation
+from partnerships.models.contact_persons import ContactPerson
 from partnerships.search import report as search_terms_report
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    """„Ansprechpartner“ in the admin menu: the people case studies and concept pages name."""
+
+    model = ContactPerson
+    icon = "user"
+    menu_label = "Ansprechpartner"
+    menu_name = "ansprechpartner"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "role", "organisation", "email", "phone"]
+    # The list searches these fields by substring (the database, not the search index: it
+    # finds "Emden" in "Stadt Emden" on SQLite and PostgreSQL alike); the chooser searches the
+    # model's index (``ContactPerson.search_fields``).
+    search_fields = ["name", "role", "organisation", "email"]
+    search_backend_name = None
+    ordering = ["name"]
+
+
+register_snippet(ContactPersonViewSet)
 
 
 @hooks.register("construct_homepage_panels")

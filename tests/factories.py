@@ -16,6 +16,7 @@ from wagtail.models import Collection, Page, Site
 from casestudies.models import (
     Branche,
     CaseStudyConceptLink,
+    CaseStudyContactPerson,
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
@@ -23,6 +24,7 @@ from casestudies.models import (
 )
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
+from partnerships.models.contact_persons import ContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
 from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
@@ -65,6 +67,16 @@ class ProjektphaseFactory(DjangoModelFactory):
     class Meta:
         model = Projektphase
         django_get_or_create = ("slug",)
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ansprechpartner {n}")
+    role = "Wirtschaftsförderung"
+    organisation = "Landkreis Vechta"
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
+
+    class Meta:
+        model = ContactPerson
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -312,9 +324,6 @@ def build_site():
             teaser="Agrar- und Ernährungswirtschaft als Motor der Region.",
             ausgangslage="<p>Weltmarktführer im Spezialmaschinenbau prägen die Region.</p>",
             ergebnisse="<p>Ein Fachkräftenetzwerk mit 40 Unternehmen.</p>",
-            contact_name="Dr. Anna Beispiel",
-            contact_role="Wirtschaftsförderung Landkreis Vechta",
-            contact_email="anna.beispiel@example.org",
         ),
         "owl": case_study(
             "Maschinenbau in Ostwestfalen",
@@ -359,6 +368,14 @@ def build_site():
     oldenburg = ns.case_studies["oldenburg"]
     oldenburg.listing_image = ns.image
     oldenburg.related_concept_links.add(CaseStudyConceptLink(concept=ns.concepts[0]))
+    ns.contact_person = ContactPersonFactory(
+        name="Dr. Anna Beispiel",
+        role="Wirtschaftsförderung",
+        organisation="Landkreis Vechta",
+        email="anna.beispiel@example.org",
+        phone="04441 898-0",
+    )
+    oldenburg.contact_persons.add(CaseStudyContactPerson(person=ns.contact_person))
     oldenburg.partners.add(
         CaseStudyPartner(name="Agrarwirtschaft Oldenburger Münsterland e. V.", kind="netzwerk")
     )

@@ -20,6 +20,7 @@ from tests.factories import (
     CaseStudyIndexPageFactory,
     ConceptIndexPageFactory,
     ConceptPageFactory,
+    ContactPersonFactory,
     ProjektphaseFactory,
     build_site,
     make_home,
@@ -235,6 +236,7 @@ class CreateInAdminTests(WagtailPageTestCase):
                         ),
                     ]
                 ),
+                "contact_persons": inline_formset([]),
             },
         )
         self.assertEqual(page.url, "/konzept/akteure/")
@@ -248,6 +250,7 @@ class CreateInAdminTests(WagtailPageTestCase):
         branche = BrancheFactory(name="Ernährungswirtschaft", slug="ernaehrungswirtschaft")
         other = BrancheFactory(name="Logistik", slug="logistik")
         phase = ProjektphaseFactory(name="Umsetzung", slug="umsetzung")
+        person = ContactPersonFactory(name="Dr. Anna Beispiel", email="anna.beispiel@example.org")
         index = self.create(
             self.home,
             CaseStudyIndexPage,
@@ -270,8 +273,7 @@ class CreateInAdminTests(WagtailPageTestCase):
             "partners": inline_formset(
                 [{"name": "Landkreis Vechta", "kind": "kommune", "url": ""}]
             ),
-            "contact_name": "Dr. Anna Beispiel",
-            "contact_email": "anna.beispiel@example.org",
+            "contact_persons": inline_formset([{"person": str(person.pk)}]),
             "related_concept_links": inline_formset([{"concept": str(concept.pk)}]),
         }
         page = self.create(index, CaseStudyPage, data, branchen=[branche.pk, other.pk])
@@ -280,6 +282,7 @@ class CreateInAdminTests(WagtailPageTestCase):
         self.assertEqual(page.phase, phase)
         self.assertEqual(page.zeitraum, "2004–2007")
         self.assertEqual([p.name for p in page.partners.all()], ["Landkreis Vechta"])
+        self.assertEqual([c.person for c in page.contact_persons.all()], [person])
         self.assertEqual([c.pk for c in page.related_concepts()], [concept.pk])
 
     def test_case_study_end_before_start_is_refused(self):
@@ -294,6 +297,7 @@ class CreateInAdminTests(WagtailPageTestCase):
                 "year_from": "2010",
                 "year_to": "2005",
                 "partners": inline_formset([]),
+                "contact_persons": inline_formset([]),
                 "related_concept_links": inline_formset([]),
                 "action-publish": "action-publish",
             }
@@ -470,7 +474,7 @@ class RenderEditPreviewTests(WagtailPageTestCase):
             ]
         )
         for page, extra in [
-            (self.site.concepts[0], {}),
+            (self.site.concepts[0], {"contact_persons": inline_formset([])}),
             (self.site.about, {}),
             (self.site.seed_news, {"date": "24.04.2007", "tags": ""}),
         ]:

@@ -36,6 +36,12 @@ EDITOR_SECTION_PAGE_PERMS = {
 }
 SECTION_MODELS = set(EDITOR_SECTION_PAGE_PERMS)
 MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projektphase")]
+# The „Ansprechpartner“ snippet: editors add, edit and choose contact persons (choosing in
+# the page editor needs admin access only; "view" shows the list); moderators may also
+# delete them.
+CONTACT_PERSON_MODEL = ("partnerships", "contactperson")
+EDITOR_CONTACT_PERSON_PERMS = ["add", "change", "view"]
+MODERATOR_CONTACT_PERSON_PERMS = ["add", "change", "delete", "view"]
 # Further models moderators manage in full: redirects and promoted search results.
 MODERATOR_MODELS = [
     ("wagtailredirects", "redirect"),
@@ -116,6 +122,25 @@ def grant_moderator_search_permissions(apps):
     for app_label, model in MODERATOR_MODELS:
         for action in ("add", "change", "delete"):
             moderators.permissions.add(
+                _perm(Permission, ContentType, app_label, model, f"{action}_{model}")
+            )
+
+
+def grant_contact_person_permissions(apps):
+    """Redakteure and Moderatoren manage the „Ansprechpartner“ snippet (see above)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    app_label, model = CONTACT_PERSON_MODEL
+    for group_name, actions in (
+        (EDITORS, EDITOR_CONTACT_PERSON_PERMS),
+        (MODERATORS, MODERATOR_CONTACT_PERSON_PERMS),
+    ):
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        for action in actions:
+            group.permissions.add(
                 _perm(Permission, ContentType, app_label, model, f"{action}_{model}")
             )
 

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from casestudies.models import (
     Branche,
     CaseStudyConceptLink,
+    CaseStudyContactPerson,
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
@@ -26,6 +27,7 @@ from casestudies.models import (
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import NewsIndexPage, NewsPage
 from partnerships.initial_content import casestudies, concepts, images, news, pages, site
+from partnerships.models.contact_persons import ContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
 from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
@@ -97,6 +99,12 @@ class Builder:
             if created:
                 self.count(Projektphase)
             self.phasen[spec["slug"]] = phase
+        spec = casestudies.CONTACT
+        self.contact_person, created = ContactPerson.objects.get_or_create(
+            name=spec["name"], email=spec["email"], defaults=spec
+        )
+        if created:
+            self.count(ContactPerson)
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -235,7 +243,7 @@ class Builder:
                 is_illustrative=True,
                 hero_image=self.image(spec["hero_image"]),
                 **{name: spec[name] for name in CaseStudyPage.SECTIONS},
-                **casestudies.CONTACT,
+                contact_persons=[CaseStudyContactPerson(person=self.contact_person, sort_order=0)],
                 partners=[
                     CaseStudyPartner(name=name, kind=kind, sort_order=i)
                     for i, (name, kind) in enumerate(spec["partners"])

@@ -94,11 +94,14 @@ CASE_STUDY_INDEX = {
     ),
 }
 
+# The contact person every case study names (an „Ansprechpartner“ snippet, found again by
+# name and e-mail address).
 CONTACT = {
-    "contact_name": "Projektteam „Strategische Partnerschaften“",
-    "contact_role": "Rambøll Management Consulting GmbH – Fragen zu diesem Beispiel",
-    "contact_email": "kontakt@strategische-partnerschaften.de",
-    "contact_phone": "",
+    "name": "Projektteam „Strategische Partnerschaften“",
+    "role": "Fragen zu diesem Beispiel",
+    "organisation": "Rambøll Management Consulting GmbH",
+    "email": "kontakt@strategische-partnerschaften.de",
+    "phone": "",
 }
 
 OLDENBURGER_MUENSTERLAND = {

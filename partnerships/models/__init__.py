@@ -2,6 +2,7 @@
 
 from partnerships.models.base import BasePage, IndexPage
 from partnerships.models.contact import ContactRateHit
+from partnerships.models.contact_persons import ContactPerson, PageContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage, CustomRendition
 from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
@@ -11,6 +12,7 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "ContactPerson",
     "ContactRateHit",
     "ContentVersion",
     "CustomImage",
@@ -18,6 +20,7 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedItem",
     "IndexPage",
+    "PageContactPerson",
     "SiteSettings",
     "StandardPage",
 ]

@@ -22,6 +22,41 @@ from partnerships.editorial.scheduling import EditableWhenScheduledMixin
 from partnerships.editorial.slug_fields import GermanSlugPageForm
 from partnerships.seo import description
 
+SHARING = "beim Teilen in sozialen Netzwerken und Messengern"
+SHOW_IN_MENUS_HELP = (
+    "Wirkt nur bei Seiten direkt unter der Startseite: Sie stehen dann im Hauptmenü und auf "
+    "der Startseite unter „Auf dieser Website“."
+)
+
+
+def promote_panels(listing_image_help, show_in_menus=False):
+    """The "Promote" tab: Wagtail's fields for search engines, „In Menüs anzeigen“ only for
+    types whose pages can be a menu item (``show_in_menus`` is read for the home page's
+    children only, ``partnerships.templatetags.navigation_tags``), and the „Vorschaubild“
+    with where this type shows it (``listing_image_help``)."""
+    search_engines, menus = Page.promote_panels
+    panels = [search_engines]
+    if show_in_menus:
+        panels.append(
+            MultiFieldPanel(
+                [FieldPanel("show_in_menus", help_text=SHOW_IN_MENUS_HELP)],
+                heading="Für Seitenmenü",
+            )
+        )
+    panels.append(
+        MultiFieldPanel(
+            [FieldPanel("listing_image", help_text=listing_image_help)], heading="Übersichten"
+        )
+    )
+    return panels
+
+
+# Where the „Vorschaubild“ of a page appears that no list shows with an image.
+ONLY_SHARING_HELP = (
+    f"Erscheint nur {SHARING}; keine Übersicht zeigt diese Seite mit Bild. Leer: das "
+    "Standard-Vorschaubild aus den Website-Einstellungen."
+)
+
 
 class BasePage(EditableWhenScheduledMixin, Page):
     """Fields every page has: a teaser for listings and meta descriptions, a listing image."""
@@ -43,10 +78,7 @@ class BasePage(EditableWhenScheduledMixin, Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
-    promote_panels = [
-        *Page.promote_panels,
-        MultiFieldPanel([FieldPanel("listing_image")], heading="Übersichten"),
-    ]
+    promote_panels = promote_panels(ONLY_SHARING_HELP, show_in_menus=True)
 
     # German slugs (ä → ae …) and the slug's help text with this site's address.
     base_form_class = GermanSlugPageForm

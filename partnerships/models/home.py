@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from partnerships import routing
 from partnerships.blocks import RICH_TEXT_FEATURES
-from partnerships.models.base import BasePage, page_types
+from partnerships.models.base import SHARING, BasePage, page_types, promote_panels
 
 
 class HomePage(BasePage):
@@ -30,6 +30,10 @@ class HomePage(BasePage):
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    promote_panels = promote_panels(
+        f"Erscheint nur {SHARING}, wenn jemand die Startseite teilt. Leer: das "
+        "Standard-Vorschaubild aus den Website-Einstellungen."
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
