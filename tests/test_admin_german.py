@@ -179,6 +179,9 @@ BOTH = {
     "report_aging_pages": ("wagtailadmin_reports:aging_pages", (), ""),
     "report_page_types": ("wagtailadmin_reports:page_types_usage", (), ""),
     "forms": ("wagtailforms:index", (), ""),
+    "editor_guide": ("partnerships_editor_guide", (), ""),
+    "contact_persons": ("wagtailsnippets_partnerships_contactperson:list", (), ""),
+    "contact_person_add": ("wagtailsnippets_partnerships_contactperson:add", (), ""),
 }
 MODERATOR_ONLY = {
     "explore_root": ("wagtailadmin_explore_root", (), ""),
@@ -214,6 +217,7 @@ MODERATOR_ONLY = {
     "search_promotion_delete": ("wagtailsearchpromotions:delete", ("query",), ""),
     "redirects": ("wagtailredirects:index", (), ""),
     "redirect_add": ("wagtailredirects:add", (), ""),
+    "report_search_terms": ("wagtailsearchpromotions:search_terms", (), ""),
 }
 SCREENS = {"redakteur": BOTH, "moderator": {**BOTH, **MODERATOR_ONLY}}
 CASES = [(role, name) for role, screens in SCREENS.items() for name in screens]

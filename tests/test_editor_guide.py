@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4.element import NavigableString, TemplateString
 from django.conf import settings
 from wagtail.models import WorkflowState
 
@@ -61,7 +62,8 @@ def admin_text(client, path):
     assert response.status_code == 200, path
     page = soup(response)
     sidebar = page.find(id="wagtail-sidebar-props")
-    parts = [page.get_text(" ")]
+    # Dialogs (the publishing schedule) wait in <template> elements until opened.
+    parts = [page.get_text(" ", types=(NavigableString, TemplateString))]
     parts += [node[attr] for attr in ("aria-label", "title") for node in page.select(f"[{attr}]")]
     if sidebar is not None:
         parts.append(json.dumps(json.loads(sidebar.string), ensure_ascii=False))

@@ -19,9 +19,9 @@ WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 SECTIONS = [
     (
         "ueberblick",
-        "Überblick: Rollen und Dashboard",
+        "Rollen und die Übersicht",
         "dashboard.webp",
-        "Das Dashboard einer Redakteurin mit den Bereichen „Meine Entwürfe“, „Eingereicht“ "
+        "Die Übersicht einer Redakteurin mit den Bereichen „Meine Entwürfe“, „Eingereicht“ "
         "und „Geplant“.",
     ),
     (
@@ -54,7 +54,7 @@ SECTIONS = [
         "zeitsteuerung",
         "Veröffentlichung planen",
         "zeitsteuerung.webp",
-        "Der Dialog „Veröffentlichungszeitplan“ mit den Feldern für Beginn und Ende.",
+        "Der Dialog „Veröffentlichungszeitplan festlegen“ mit den Feldern für Beginn und Ende.",
     ),
     (
         "weiterleitungen",

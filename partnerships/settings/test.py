@@ -22,5 +22,6 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
+WHITENOISE_USE_FINDERS = True
 # A page type added as a new app would be (tests/test_cache_model.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405

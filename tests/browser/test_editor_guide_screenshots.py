@@ -125,18 +125,23 @@ def test_make_the_guide_screenshots(guide_server, browser):
 
     study = CaseStudyPage.objects.live().order_by("pk").first()
     page.goto(guide_server.url + f"/admin/pages/{study.pk}/edit/", wait_until="networkidle")
-    page.locator("#id_kommune").scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, -160)")
+    # The Steckbrief panel at the top of the window.
+    page.locator("#id_kommune").evaluate(
+        "el => el.closest('section').scrollIntoView({block: 'start'})"
+    )
+    page.wait_for_timeout(300)
     save(page, "praxisbeispiel.webp")
 
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     page.locator("button[name=action-submit]").wait_for(state="visible")
+    page.wait_for_timeout(800)  # the menu's fade-in
     save(page, "freigabe.webp")
     page.keyboard.press("Escape")
 
     page.get_by_role("button", name="Status umschalten").click()
-    page.get_by_role("button", name="Veröffentlichungszeitplan").first.click()
+    page.get_by_role("button", name="Zeitplan festlegen").first.click()
     page.locator("#id_go_live_at").wait_for(state="visible")
+    page.wait_for_timeout(800)
     save(page, "zeitsteuerung.webp")
 
     moderator = log_in(browser, guide_server, "moderator")
