@@ -48,7 +48,7 @@ class ModeratorBulkAction:
     #: What is not allowed, as the start of a German sentence.
     forbidden = ""
     #: What to do instead (German), after who may do it.
-    instead = "Bitte wenden Sie sich an die Moderation."
+    instead = "Bitte wenden Sie sich an die Moderatorinnen und Moderatoren."
 
     @classmethod
     def offered_to(cls, user):
@@ -93,8 +93,8 @@ class ModeratorBulkAction:
 class ModeratorPublishBulkAction(ModeratorBulkAction, PublishBulkAction):
     forbidden = "Mehrere Seiten auf einmal veröffentlichen"
     instead = (
-        "Reichen Sie Ihre Seiten im Seiteneditor zur Freigabe ein; die Moderation prüft und "
-        "veröffentlicht sie."
+        "Reichen Sie Ihre Seiten im Seiteneditor zur Freigabe ein; die Moderatorinnen und "
+        "Moderatoren prüfen und veröffentlichen sie."
     )
 
 
@@ -106,7 +106,7 @@ class ModeratorDeleteBulkAction(ModeratorBulkAction, DeleteBulkAction):
     forbidden = "Mehrere Seiten auf einmal löschen"
     instead = (
         "Entwürfe, die nicht veröffentlicht sind, können Sie einzeln über das Menü der Seite "
-        "löschen; für alles andere wenden Sie sich bitte an die Moderation."
+        "löschen; für alles andere wenden Sie sich bitte an die Moderatorinnen und Moderatoren."
     )
 
 

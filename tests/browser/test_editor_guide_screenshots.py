@@ -147,3 +147,9 @@ def test_make_the_guide_screenshots(guide_server, browser):
     moderator = log_in(browser, guide_server, "moderator")
     moderator.goto(guide_server.url + "/admin/redirects/", wait_until="networkidle")
     save(moderator, "weiterleitungen.webp")
+
+    # For review (not committed): the guide itself as an editor reads it.
+    page.goto(guide_server.url + "/admin/anleitung/", wait_until="networkidle")
+    review = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+    review.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(review / "editor-guide.png"), full_page=True)
