@@ -25,7 +25,11 @@ from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.listing import paginate
 from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
-from partnerships.models.contact_persons import PageContactPerson, contact_persons
+from partnerships.models.contact_persons import (
+    PageContactPerson,
+    contact_persons,
+    contact_persons_panel,
+)
 from partnerships.models.images import CustomImage
 from partnerships.routing import public_q
 
@@ -205,13 +209,7 @@ class CaseStudyPage(BasePage):
         FieldPanel("hero_image"),
         MultiFieldPanel([FieldPanel(name) for name in SECTIONS], heading="Abschnitte"),
         InlinePanel("partners", label="Partner", heading="Partner"),
-        InlinePanel(
-            "contact_persons",
-            label="Ansprechpartner",
-            heading="Kontakt",
-            help_text="Ansprechpartner aus der Liste wählen oder dort neu anlegen; sie stehen "
-            "am Ende der Seite unter „Kontakt“.",
-        ),
+        contact_persons_panel(),
         InlinePanel(
             "related_concept_links",
             label="Konzeptseite",

@@ -1,13 +1,17 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from partnerships.blocks import BodyStreamBlock, heading_anchors
 from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
-from partnerships.models.contact_persons import PageContactPerson, contact_persons
+from partnerships.models.contact_persons import (
+    PageContactPerson,
+    contact_persons,
+    contact_persons_panel,
+)
 from partnerships.routing import public_q
 
 # Case studies citing a concept page, listed on it (the rest: the case-study list's filter).
@@ -37,13 +41,7 @@ class ConceptPage(BasePage):
         *Page.content_panels,
         FieldPanel("teaser"),
         FieldPanel("body"),
-        InlinePanel(
-            "contact_persons",
-            label="Ansprechpartner",
-            heading="Kontakt",
-            help_text="Ansprechpartner aus der Liste wählen oder dort neu anlegen; sie stehen "
-            "am Ende der Seite unter „Kontakt“.",
-        ),
+        contact_persons_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     promote_panels = promote_panels(

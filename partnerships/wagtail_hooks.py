@@ -143,4 +143,4 @@ def editor_guide_menu_item():
 
 @hooks.register("construct_help_menu")
 def help_menu_without_wagtail_org(request, menu_items):
-    guide.replace_wagtail_help(request, menu_items)
+    guide.replace_wagtail_help(menu_items)

@@ -79,7 +79,7 @@ def guide_menu_item():
     )
 
 
-def replace_wagtail_help(request, menu_items):
+def replace_wagtail_help(menu_items):
     """The help menu: this site's guide first, Wagtail's links to wagtail.org removed."""
     menu_items[:] = [
         item

@@ -3,7 +3,7 @@ type keeps to them (``PageContactPerson``, subclassed by the feature apps with t
 ``ParentalKey``)."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -78,6 +78,17 @@ class ContactPerson(index.Indexed, models.Model):
         number = self.phone.strip()
         digits = "".join(char for char in number if char.isdigit())
         return f"+{digits}" if number.startswith("+") else digits
+
+
+def contact_persons_panel():
+    """The „Kontakt“ panel of a page type that names contact persons."""
+    return InlinePanel(
+        "contact_persons",
+        label="Ansprechpartner",
+        heading="Kontakt",
+        help_text="Ansprechpartner aus der Liste wählen oder dort neu anlegen; sie stehen "
+        "am Ende der Seite unter „Kontakt“.",
+    )
 
 
 def contact_persons(page):

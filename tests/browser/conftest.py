@@ -121,3 +121,44 @@ def content_live_server(django_db_blocker):
             server.stop()
         restore(connection, snapshot)
         blocker.__exit__(None, None, None)
+
+
+# --- The editorial users and their admin login --------------------------------------------
+
+EDITORIAL_PASSWORD = "ein-sicheres-passwort"
+
+
+def create_editorial_users():
+    """A Redakteurin („redakteurin“) and a Moderator („moderator“), in their groups; inside
+    ``content_live_server`` before the server starts, so they are committed."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from partnerships.editorial.permissions import EDITORS, MODERATORS
+
+    users = {}
+    for username, group, first, last in (
+        ("redakteurin", EDITORS, "Anna", "Redakteurin"),
+        ("moderator", MODERATORS, "Moritz", "Moderator"),
+    ):
+        users[username] = get_user_model().objects.create_user(
+            username,
+            f"{username}@example.org",
+            EDITORIAL_PASSWORD,
+            first_name=first,
+            last_name=last,
+        )
+        users[username].groups.add(Group.objects.get(name=group))
+    return users
+
+
+def admin_log_in(context, server, username):
+    """A new tab of ``context`` logged in to the admin as ``username`` (at the dashboard)."""
+    page = context.new_page()
+    page.goto(server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", EDITORIAL_PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert page.url.endswith("/admin/")
+    return page

@@ -11,21 +11,17 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from news.models import NewsIndexPage
-from partnerships.editorial.permissions import EDITORS, MODERATORS
 from partnerships.models.images import CustomImage
-from tests.browser.conftest import content_live_server
+from tests.browser.conftest import admin_log_in, content_live_server, create_editorial_users
 from tests.test_image_uploads import jpeg_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "ein-sicheres-passwort"
 STEP_TIMEOUT_MS = 90_000
 # Wagtail's default interval (500 ms) and the 1.4 s after an approval seen in the review:
 # waiting this long gives a running autosave every chance to post.
@@ -39,14 +35,9 @@ SHOTS.mkdir(parents=True, exist_ok=True)
 @pytest.fixture(scope="module")
 def editing_server(django_db_setup, django_db_blocker):
     with content_live_server(django_db_blocker) as start:
-        for username, group in (("redakteurin", EDITORS), ("moderator", MODERATORS)):
-            user = get_user_model().objects.create_user(
-                username, f"{username}@example.org", PASSWORD, first_name=username.title()
-            )
-            user.groups.add(Group.objects.get(name=group))
+        editor = create_editorial_users()["redakteurin"]
         # Committed before the server starts: on PostgreSQL the live server's connection does
         # not see what a test writes inside its own transaction.
-        editor = get_user_model().objects.get(username="redakteurin")
         submitted = new_case_study(APPROVED_TITLE)
         submitted.save_revision(user=editor)
         submitted.get_workflow().start(submitted, editor)
@@ -71,17 +62,6 @@ def contexts(browser):
     yield new
     for context in opened:
         context.close()
-
-
-def log_in(context, server, username):
-    page = context.new_page()
-    page.goto(server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    assert page.url.endswith("/admin/")
-    return page
 
 
 def new_case_study(title):
@@ -115,7 +95,7 @@ def test_approved_case_study_stays_live_and_the_mail_link_works(editing_server, 
     study = CaseStudyPage.objects.get(title=APPROVED_TITLE)
     mail.outbox = []
 
-    page = log_in(contexts(), editing_server, "moderator")
+    page = admin_log_in(contexts(), editing_server, "moderator")
     page.goto(editing_server.url + f"/admin/pages/{study.pk}/edit/", wait_until="networkidle")
     assert "w-autosave" not in form_controllers(page)
     open_actions_menu(page)
@@ -148,7 +128,7 @@ def test_approved_case_study_stays_live_and_the_mail_link_works(editing_server, 
 def test_inline_partners_are_saved_once(editing_server, contexts):
     """Defect 2: two partners added, „Entwurf speichern“ 2 s after typing: two partners."""
     study = CaseStudyPage.objects.get(title=PARTNERS_TITLE)
-    page = log_in(contexts(), editing_server, "redakteurin")
+    page = admin_log_in(contexts(), editing_server, "redakteurin")
     page.goto(editing_server.url + f"/admin/pages/{study.pk}/edit/", wait_until="networkidle")
     for index, (name, kind) in enumerate(
         (("Stadtwerke Vechta", "unternehmen"), ("Hochschule Vechta", "wissenschaft"))
@@ -170,7 +150,7 @@ def test_inline_partners_are_saved_once(editing_server, contexts):
         "Stadtwerke Vechta",
     ]
     # A moderator publishes it; visitors see each partner once.
-    moderator = log_in(contexts(), editing_server, "moderator")
+    moderator = admin_log_in(contexts(), editing_server, "moderator")
     moderator.goto(editing_server.url + f"/admin/pages/{study.pk}/edit/", wait_until="networkidle")
     open_actions_menu(moderator)
     with moderator.expect_navigation():
@@ -190,7 +170,7 @@ def test_a_typed_title_leaves_no_draft_behind(editing_server, contexts):
     index = CaseStudyIndexPage.objects.get()
     before = CaseStudyPage.objects.count()
     add_url = editing_server.url + f"/admin/pages/add/casestudies/casestudypage/{index.pk}/"
-    page = log_in(contexts(), editing_server, "redakteurin")
+    page = admin_log_in(contexts(), editing_server, "redakteurin")
     page.on("dialog", lambda dialog: dialog.accept())
     for _ in range(2):
         page.goto(add_url, wait_until="networkidle")
@@ -207,7 +187,7 @@ def test_a_typed_title_leaves_no_draft_behind(editing_server, contexts):
 def test_a_typed_title_gets_a_german_slug(editing_server, contexts):
     """Defect 6 in the browser: ä → ae, ö → oe, ü → ue, ß → ss, as the seeded pages."""
     index = CaseStudyIndexPage.objects.get()
-    page = log_in(contexts(), editing_server, "redakteurin")
+    page = admin_log_in(contexts(), editing_server, "redakteurin")
     page.goto(
         editing_server.url + f"/admin/pages/add/casestudies/casestudypage/{index.pk}/",
         wait_until="networkidle",
@@ -239,7 +219,7 @@ BROKEN_MESSAGE = "beschädigt oder unvollständig"
 
 def test_broken_jpeg_in_bilder_hinzufuegen_shows_the_german_error(editing_server, contexts):
     before = CustomImage.objects.count()
-    page = log_in(contexts(), editing_server, "redakteurin")
+    page = admin_log_in(contexts(), editing_server, "redakteurin")
     page.goto(editing_server.url + "/admin/images/multiple/add/", wait_until="networkidle")
     page.set_input_files(
         "input[type=file]",
@@ -259,7 +239,7 @@ def test_broken_jpeg_in_bilder_hinzufuegen_shows_the_german_error(editing_server
 def test_broken_jpeg_in_the_image_chooser_stops_the_spinner(editing_server, contexts):
     index = NewsIndexPage.objects.get()
     before = CustomImage.objects.count()
-    page = log_in(contexts(), editing_server, "redakteurin")
+    page = admin_log_in(contexts(), editing_server, "redakteurin")
     page.goto(
         editing_server.url + f"/admin/pages/add/news/newspage/{index.pk}/",
         wait_until="networkidle",

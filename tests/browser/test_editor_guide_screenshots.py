@@ -11,16 +11,13 @@ import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from PIL import Image
 from wagtail.contrib.redirects.models import Redirect
 
 from casestudies.models import CaseStudyPage
 from news.models import NewsIndexPage, NewsPage
-from partnerships.editorial.permissions import EDITORS, MODERATORS
-from tests.browser.conftest import content_live_server
+from tests.browser.conftest import admin_log_in, content_live_server, create_editorial_users
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,7 +28,6 @@ pytestmark = [
     ),
 ]
 
-PASSWORD = "ein-sicheres-passwort"
 TARGET = Path(__file__).resolve().parents[2] / "partnerships" / "static" / "partnerships" / "guide"
 WIDTH = 960
 
@@ -39,16 +35,7 @@ WIDTH = 960
 @pytest.fixture(scope="module")
 def guide_server(django_db_setup, django_db_blocker):
     with content_live_server(django_db_blocker) as start:
-        users = {}
-        for username, group, name in (
-            ("redakteurin", EDITORS, "Anna Redakteurin"),
-            ("moderator", MODERATORS, "Moritz Moderator"),
-        ):
-            first, last = name.split()
-            users[username] = get_user_model().objects.create_user(
-                username, f"{username}@example.org", PASSWORD, first_name=first, last_name=last
-            )
-            users[username].groups.add(Group.objects.get(name=group))
+        users = create_editorial_users()
         editor = users["redakteurin"]
         index = NewsIndexPage.objects.get()
         for title, state in (
@@ -90,13 +77,7 @@ def save(page, name, clip=None):
 def log_in(browser, server, username):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
     context.set_default_timeout(60_000)
-    page = context.new_page()
-    page.goto(server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    return page
+    return admin_log_in(context, server, username)
 
 
 def test_make_the_guide_screenshots(guide_server, browser):

@@ -7,27 +7,18 @@ Data is committed for the live server and the database restored afterwards, as i
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from news.models import NewsIndexPage, NewsPage
-from partnerships.editorial.permissions import EDITORS, MODERATORS
-from tests.browser.conftest import content_live_server
+from tests.browser.conftest import admin_log_in, content_live_server, create_editorial_users
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-PASSWORD = "ein-sicheres-passwort"
 
 
 @pytest.fixture(scope="module")
 def journey_server(django_db_setup, django_db_blocker):
     # With the site's own settings: autosave as configured (off, see README "Workflow").
     with content_live_server(django_db_blocker) as start:
-        for username, group in (("redakteurin", EDITORS), ("moderator", MODERATORS)):
-            user = get_user_model().objects.create_user(
-                username, f"{username}@example.org", PASSWORD, first_name=username.title()
-            )
-            user.groups.add(Group.objects.get(name=group))
+        create_editorial_users()
         yield start()
 
 
@@ -39,14 +30,7 @@ STEP_TIMEOUT_MS = 90_000
 def log_in(context, server, username):
     context.set_default_timeout(STEP_TIMEOUT_MS)
     context.set_default_navigation_timeout(STEP_TIMEOUT_MS)
-    page = context.new_page()
-    page.goto(server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    assert page.url.endswith("/admin/")
-    return page
+    return admin_log_in(context, server, username)
 
 
 def write_and_submit(context, server, title):
