@@ -1,5 +1,6 @@
 """Admin customisations: the editors' dashboard panels, invitations for new users, the
-content checks in the userbar and the page editor, the „Ansprechpartner“ snippet."""
+content checks in the userbar and the page editor, the snippets „Ansprechpartner“ and
+„Branchen / Cluster“."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -24,6 +25,7 @@ from partnerships.editorial.dashboard import (
 )
 from partnerships.editorial.invitations import send_invitation
 from partnerships.models.contact_persons import ContactPerson
+from partnerships.models.taxonomy import Branche
 from partnerships.search import report as search_terms_report
 
 
@@ -46,6 +48,8 @@ class ContactPersonViewSet(SnippetViewSet):
 
 
 register_snippet(ContactPersonViewSet)
+# Site-wide: the filter „Branche“ of the case studies and „Thema“ of the events.
+register_snippet(Branche)
 
 
 @hooks.register("construct_homepage_panels")

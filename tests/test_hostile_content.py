@@ -228,7 +228,7 @@ def test_form_post_without_csrf_token_gets_a_german_page(editor, site_tree):
 def test_empty_snippet_form_gets_german_field_errors(moderator, site_tree):
     client = Client()
     client.force_login(moderator)
-    response = client.post("/admin/snippets/casestudies/branche/add/", {"name": "", "slug": "!!"})
+    response = client.post("/admin/snippets/partnerships/branche/add/", {"name": "", "slug": "!!"})
     assert response.status_code == 200
     errors = admin_errors(response)
     assert "Dieses Feld muss ausgefüllt werden" in errors

@@ -187,3 +187,31 @@ def test_the_migration_to_contact_person_snippets_keeps_every_contact(
             assert not set(fields) & set(columns)
         finally:
             restore(connection, snapshot)
+
+
+@pytest.mark.django_db
+def test_branche_moving_to_the_core_keeps_the_groups_permissions():
+    """``casestudies.0008`` hands the old content type over, so a group that could edit the
+    Branchen before still can (the post_migrate copy without grants goes)."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    from partnerships.models import Branche
+
+    move = import_module("casestudies.migrations.0008_branche_to_partnerships")
+    ContentType.objects.filter(model="branche").delete()
+    old = ContentType.objects.create(app_label="casestudies", model="branche")
+    grant = Permission.objects.create(content_type=old, codename="change_branche", name="x")
+    group = Group.objects.create(name="Branchenpflege")
+    group.permissions.add(grant)
+    ContentType.objects.clear_cache()
+    fresh = ContentType.objects.get_for_model(Branche)  # as post_migrate would make it
+    assert fresh.pk != old.pk
+
+    move.rename_content_type(apps, None)
+
+    ContentType.objects.clear_cache()
+    assert ContentType.objects.get_for_model(Branche).pk == old.pk
+    assert group.permissions.get().content_type.app_label == "partnerships"
+    assert not ContentType.objects.filter(app_label="casestudies", model="branche").exists()

@@ -229,7 +229,7 @@ def test_site_settings(role, as_role, site_tree):
     [
         "/admin/redirects/",
         "/admin/searchpicks/",
-        "/admin/snippets/casestudies/branche/",
+        "/admin/snippets/partnerships/branche/",
         "/admin/snippets/casestudies/projektphase/",
     ],
 )

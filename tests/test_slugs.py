@@ -180,7 +180,7 @@ def test_page_slug_widget_transliterates_and_help_shows_the_address(client, edit
 @pytest.mark.django_db
 def test_snippet_slug_widget_transliterates(client, moderator):
     client.force_login(moderator)
-    doc = soup(client.get("/admin/snippets/casestudies/branche/add/"))
+    doc = soup(client.get("/admin/snippets/partnerships/branche/add/"))
     field = doc.find("input", attrs={"name": "slug"})
     assert formatters(field)["ä"] == "ae"
 

@@ -35,6 +35,8 @@ EDITOR_SECTION_PAGE_PERMS = {
     ("concepts", "conceptindexpage"): ["change_page"],
 }
 SECTION_MODELS = set(EDITOR_SECTION_PAGE_PERMS)
+# As the first migration (0002) names them; Branche has been ``partnerships.branche`` since
+# ``casestudies.0008``, which renames the content type and so keeps these permissions.
 MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projektphase")]
 # The „Ansprechpartner“ snippet: editors add, edit and choose contact persons (choosing in
 # the page editor needs admin access only; "view" shows the list); moderators may also

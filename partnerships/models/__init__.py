@@ -7,9 +7,12 @@ from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage, CustomRendition
 from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
 from partnerships.models.settings import ContentVersion, SiteSettings
+from partnerships.models.taxonomy import BUNDESLAENDER, Branche
 
 __all__ = [
+    "BUNDESLAENDER",
     "BasePage",
+    "Branche",
     "ContactFormField",
     "ContactPage",
     "ContactPerson",
