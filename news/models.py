@@ -18,6 +18,7 @@ from partnerships.blocks import BodyStreamBlock
 from partnerships.listing import clean_param, paginate
 from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
 from partnerships.models.images import CustomImage
+from partnerships.routing import public_q
 from partnerships.seo.canonical import with_canonical
 
 NEWS_PER_PAGE = 10
@@ -176,7 +177,41 @@ class NewsPage(BasePage):
         """The news item's tags, in their order."""
         return list(self.tags.all())
 
+    def events(self):
+        """The live, public events that name this news item among their related pages (the
+        report of a Tagung links back to it)."""
+        from news.events.models import EventPage
+
+        return list(
+            EventPage.objects.live()
+            .filter(public_q(), related_pages__target=self)
+            .defer_streamfields()
+            .order_by("-starts_at")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = self.tag_list()
+        context["events"] = self.events()
         return context
+
+
+# The event pages (news and events are „Aktuelles“ to visitors): see news/events/models.py.
+from news.events.models import (  # noqa: E402
+    EventContactPerson,
+    EventIndexPage,
+    EventPage,
+    EventPartner,
+    EventRelatedPage,
+)
+
+__all__ = [
+    "EventContactPerson",
+    "EventIndexPage",
+    "EventPage",
+    "EventPartner",
+    "EventRelatedPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+]

@@ -23,7 +23,7 @@ from casestudies.models import (
     Projektphase,
 )
 from concepts.models import ConceptIndexPage, ConceptPage
-from news.models import NewsIndexPage, NewsPage
+from news.models import EventIndexPage, EventPage, EventRelatedPage, NewsIndexPage, NewsPage
 from partnerships.models.contact_persons import ContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
@@ -219,6 +219,129 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    teaser = "Tagungen, Workshops und Online-Termine rund um strategische Partnerschaften."
+    show_in_menus = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event in Oldenburg, a day from 10:00 to 16:30, in 30 days (give ``start_date``)."""
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    teaser = "Eine Veranstaltung."
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    start_time = datetime.time(10, 0)
+    end_time = datetime.time(16, 30)
+    format = "praesenz"
+    venue = "Kulturzentrum PFL"
+    street_address = "Peterstraße 3"
+    postal_code = "26121"
+    locality = "Oldenburg"
+    bundesland = "niedersachsen"
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themen(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.themen.set(extracted)
+            if create:
+                obj.save()
+
+
+def build_events(ns, today=None):
+    """The event list below ``ns.home`` (from ``build_site``) with five events around
+    ``today`` (default: today), returned in ``ns.events`` by key:
+
+    ==========  =======================  =======  ===================  ========  ==========
+    tagung      21.–22.04.2007 (past)    präsenz  niedersachsen        Ernährung  news link
+    online      today + 10 days          online   –                    Logistik
+    hybrid      today + 40 days          hybrid   sachsen              Logistik
+    bayern      today + 70 days, 2 days  präsenz  bayern               Ernährung
+    abgesagt    today + 20 days          präsenz  niedersachsen        –          cancelled
+    ==========  =======================  =======  ===================  ========  ==========
+    """
+    today = today or datetime.date.today()
+    day = datetime.timedelta(days=1)
+    b = ns.branchen
+    ns.event_index = EventIndexPageFactory(parent=ns.home)
+    ns.events = {
+        "tagung": EventPageFactory(
+            parent=ns.event_index,
+            title="Wirtschaftsförderung im ländlichen Raum",
+            slug="tagung-laendlicher-raum-2007",
+            start_date=datetime.date(2007, 4, 21),
+            end_date=datetime.date(2007, 4, 22),
+            start_time=None,
+            end_time=None,
+            themen=[b["ernaehrung"]],
+        ),
+        "online": EventPageFactory(
+            parent=ns.event_index,
+            title="Online-Sprechstunde Clustermanagement",
+            slug="online-sprechstunde",
+            start_date=today + 10 * day,
+            start_time=datetime.time(14, 0),
+            end_time=datetime.time(15, 30),
+            format="online",
+            online_url="https://konferenz.example.org/sprechstunde",
+            venue="",
+            street_address="",
+            postal_code="",
+            locality="",
+            bundesland="",
+            themen=[b["logistik"]],
+        ),
+        "hybrid": EventPageFactory(
+            parent=ns.event_index,
+            title="Logistikforum Leipzig",
+            slug="logistikforum-leipzig",
+            start_date=today + 40 * day,
+            format="hybrid",
+            online_url="https://konferenz.example.org/logistikforum",
+            venue="Messehaus",
+            locality="Leipzig",
+            postal_code="04109",
+            bundesland="sachsen",
+            registration_url="https://anmeldung.example.org/logistikforum",
+            themen=[b["logistik"]],
+        ),
+        "bayern": EventPageFactory(
+            parent=ns.event_index,
+            title="Werkstatt Lebensmittelregion",
+            slug="werkstatt-lebensmittelregion",
+            start_date=today + 70 * day,
+            end_date=today + 71 * day,
+            start_time=datetime.time(9, 30),
+            end_time=datetime.time(13, 0),
+            venue="Landratsamt",
+            locality="Sonthofen",
+            postal_code="87527",
+            bundesland="bayern",
+            themen=[b["ernaehrung"]],
+        ),
+        "abgesagt": EventPageFactory(
+            parent=ns.event_index,
+            title="Netzwerktreffen Cloppenburg",
+            slug="netzwerktreffen-cloppenburg",
+            start_date=today + 20 * day,
+            status="abgesagt",
+            locality="Cloppenburg",
+        ),
+    }
+    tagung = ns.events["tagung"]
+    tagung.related_pages.add(EventRelatedPage(target=ns.seed_news))
+    tagung.save()
+    return ns
 
 
 # --- A whole small site ---------------------------------------------------------------------

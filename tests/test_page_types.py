@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from concepts.models import ConceptIndexPage, ConceptPage
-from news.models import NewsIndexPage, NewsPage
+from news.models import EventIndexPage, NewsIndexPage, NewsPage
 from partnerships.models.home import HomePage
 from partnerships.models.pages import ContactPage, StandardPage
 from tests.factories import (
@@ -44,7 +44,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StandardPage, ContactPage, ConceptIndexPage, CaseStudyIndexPage, NewsIndexPage},
+            {
+                StandardPage,
+                ContactPage,
+                ConceptIndexPage,
+                CaseStudyIndexPage,
+                NewsIndexPage,
+                EventIndexPage,
+            },
         )
 
     def test_only_a_home_page_can_be_created_at_the_tree_root(self):

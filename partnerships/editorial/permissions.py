@@ -26,11 +26,12 @@ MODERATOR_PAGE_PERMS = [
     "unlock_page",
 ]
 MODERATOR_SECTION_PAGE_PERMS = ["bulk_delete_page"]
-# Per section: what editors get. News and case studies: create and edit (moderation
+# Per section: what editors get. News, events and case studies: create and edit (moderation
 # publishes). Concept pages: edit only. Wagtail lets "change" without "publish" delete drafts
 # but never a live page.
 EDITOR_SECTION_PAGE_PERMS = {
     ("news", "newsindexpage"): ["add_page", "change_page"],
+    ("news", "eventindexpage"): ["add_page", "change_page"],
     ("casestudies", "casestudyindexpage"): ["add_page", "change_page"],
     ("concepts", "conceptindexpage"): ["change_page"],
 }

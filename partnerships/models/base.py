@@ -105,6 +105,9 @@ class BasePage(EditableWhenScheduledMixin, Page):
     schema_type = None
     # A date field listings (search results) show beside the type, or None.
     listing_date_field = None
+    # (start, end) datetime fields of pages that are appointments (events), or None: the home
+    # page lists those whose end lies ahead as „Nächste Termine“, not under „Aktuelles“.
+    event_fields = None
 
     class Meta:
         abstract = True

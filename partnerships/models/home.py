@@ -1,6 +1,7 @@
-"""The home page: introduction, featured pages, the newest news items."""
+"""The home page: introduction, featured pages, the newest news items, the next events."""
 
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -42,6 +43,7 @@ class HomePage(BasePage):
         "concepts.ConceptIndexPage",
         "casestudies.CaseStudyIndexPage",
         "news.NewsIndexPage",
+        "news.EventIndexPage",
     ]
     max_count = 1
     type_label = "Startseite"
@@ -81,7 +83,7 @@ class HomePage(BasePage):
         """The three newest dated pages (types with a ``listing_date_field``: news items)."""
         newest = []
         for model in page_types():
-            if model.listing_date_field:
+            if model.listing_date_field and not model.event_fields:
                 newest += (
                     model.objects.live()
                     .filter(routing.public_q())
@@ -92,10 +94,28 @@ class HomePage(BasePage):
             newest.sort(key=lambda page: (page.listing_date, page.pk), reverse=True)
         return newest[:3]
 
+    def upcoming_events(self, limit=3):
+        """„Nächste Termine“: the ``limit`` soonest pages of the types with ``event_fields``
+        (events) that have not ended yet. Valid until one of them ends (``CONTENT_CLOCK``)."""
+        now = timezone.now()
+        upcoming = []
+        for model in page_types():
+            if model.event_fields:
+                start, end = model.event_fields
+                upcoming += (
+                    model.objects.live()
+                    .filter(routing.public_q(), **{f"{end}__gt": now})
+                    .defer_streamfields()
+                    .order_by(start, "pk")[:limit]
+                )
+        upcoming.sort(key=lambda page: getattr(page, page.event_fields[0]))
+        return upcoming[:limit]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.featured_pages()
         context["latest_news"] = self.latest_news()
+        context["upcoming_events"] = self.upcoming_events()
         return context
 
 

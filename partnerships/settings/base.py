@@ -416,11 +416,13 @@ PAGE_CACHE_EXCLUDE_PREFIXES = [ADMIN_URL_PREFIX, "/suche/", "/dokumente/", STATI
 # CONTENT_MEMO=0 only makes every request read it all again.
 CONTENT_MEMO = os.environ.get("CONTENT_MEMO", os.environ.get("CONTENT_SNAPSHOT", "1")) != "0"
 # What is memoized (partnerships/caching/declarations.py): dotted path -> most keys kept
-# (None: 5,000). Pure functions of stored content and their arguments only.
+# (None: 5,000). Pure functions of stored content and their arguments only; a value that
+# depends on the time (upcoming events) is valid until the next moment CONTENT_CLOCK names.
 CONTENT_MEMOS = {
     "partnerships.models.settings.SiteSettings._load": None,  # footer, organisation, sharing image
     "partnerships.models.home.HomePage.featured_pages": None,
     "partnerships.models.home.HomePage.latest_news": None,
+    "partnerships.models.home.HomePage.upcoming_events": None,
     "partnerships.routing.restricted_paths": None,  # every listing's restriction condition
     "partnerships.routing.find_route": 20_000,  # visitors choose the paths
     "partnerships.routing.shared_page": 50_000,
