@@ -183,10 +183,11 @@ def test_moderators_publish_everywhere(moderator, site_tree):
 
 
 def test_moderators_manage_branchen_and_phasen(moderator, editor):
-    for model in ("branche", "projektphase"):
-        assert moderator.has_perm(f"casestudies.add_{model}")
-        assert moderator.has_perm(f"casestudies.change_{model}")
-        assert not editor.has_perm(f"casestudies.change_{model}")
+    # Branche is site-wide (partnerships.models.taxonomy) since casestudies.0008.
+    for app, model in (("partnerships", "branche"), ("casestudies", "projektphase")):
+        assert moderator.has_perm(f"{app}.add_{model}")
+        assert moderator.has_perm(f"{app}.change_{model}")
+        assert not editor.has_perm(f"{app}.change_{model}")
 
 
 def test_editor_sees_the_add_form_for_news_in_the_admin(client, editor, site_tree):

@@ -137,7 +137,13 @@ def test_type_filter_narrows_results_and_shows_counts(client, site_tree):
     NewsPageFactory(parent=site_tree.news_index, title="Maschinenbau-Tag", slug="maschinenbau-tag")
     response = client.get(URL, {"q": "Maschinenbau"})
     links = type_filter(response)
-    assert set(links) == {"Alle (3)", "Konzept (0)", "Praxisbeispiel (2)", "Aktuelles (1)"}
+    assert set(links) == {
+        "Alle (3)",
+        "Konzept (0)",
+        "Praxisbeispiel (2)",
+        "Aktuelles (1)",
+        "Veranstaltungen (0)",
+    }
     assert links["Alle (3)"].get("aria-current") == "page"
     assert links["Praxisbeispiel (2)"]["href"] == "/suche/?q=Maschinenbau&typ=praxisbeispiel"
 
