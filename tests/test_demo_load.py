@@ -57,3 +57,24 @@ def test_generated_items_are_found_by_their_tags_and_branchen():
                 assert list(found) == [page], branche.name
                 checked += 1
     assert checked >= 6
+
+
+def test_generated_events_mix_past_and_upcoming_formats_and_laender(client):
+    import datetime
+
+    from news.events.models import EventPage
+
+    call_command("load_initial_content", stdout=io.StringIO())
+    before = EventPage.objects.live().count()
+    call_command("generate_demo_load", "--events", "40", stdout=io.StringIO())
+    generated = EventPage.objects.live().filter(slug__startswith="last-")
+    assert EventPage.objects.live().count() == before + 40
+    today = datetime.date.today()
+    assert generated.filter(start_date__lt=today).exists()
+    assert generated.filter(start_date__gte=today).exists()
+    assert set(generated.values_list("format", flat=True)) == {"praesenz", "online", "hybrid"}
+    assert generated.exclude(bundesland="").values("bundesland").distinct().count() >= 3
+    assert all(page.themen.exists() for page in generated[:5])
+    event = generated.first()
+    assert client.get(event.url).status_code == 200
+    assert client.get("/veranstaltungen/?page=2").status_code == 200

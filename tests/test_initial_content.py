@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site
 
 from casestudies.models import Branche, CaseStudyPage, Projektphase
 from concepts.models import ConceptPage
+from news.events.models import EventIndexPage, EventPage, EventRelatedPage
 from news.models import NewsPage
 from partnerships.editorial.permissions import EDITORS
 from partnerships.models.home import HomePage
@@ -343,6 +344,7 @@ def counts():
         "settings": SiteSettings.objects.count(),
         "page_permissions": GroupPagePermission.objects.count(),
         "form_fields": ContactFormField.objects.count(),
+        "event_links": EventRelatedPage.objects.count(),
     }
 
 
@@ -383,3 +385,67 @@ def test_second_run_keeps_what_editors_changed(loaded):
     assert HomePage.objects.get().teaser == "Von der Redaktion geändert."
     assert StandardPage.objects.get(slug="impressum").title == "Impressum (aktualisiert)"
     assert StandardPage.objects.filter(slug="impressum").count() == 1
+
+
+# --- Veranstaltungen ------------------------------------------------------------------------
+
+
+def test_the_2007_tagung_is_a_past_event_linked_with_the_seed_news_item(client, loaded):
+
+    item = NewsPage.objects.live().get(date=SEED_NEWS_DATE)
+    tagung = EventPage.objects.live().get(start_date=datetime.date(2007, 4, 21))
+    assert tagung.end_date == datetime.date(2007, 4, 22)
+    assert "Wirtschaftsförderung im ländlichen Raum" in tagung.title
+    assert tagung.locality == "Oldenburg" and tagung.bundesland == "niedersachsen"
+    assert tagung.is_all_day and tagung.is_past()
+    assert [p.name for p in tagung.partners.all()] == ["DVAG"]
+    assert "Exkursion" in " ".join(block.value["title"] for block in tagung.programme)
+    event_page = client.get(tagung.url)
+    assert "2007" in main_text(event_page)
+    assert item.url in [a.get("href") for a in main(event_page).find_all("a")]
+    news_page = client.get(item.url)
+    assert "Zur Veranstaltung" in main_text(news_page)
+    assert tagung.url in [a.get("href") for a in main(news_page).find_all("a")]
+    # The seed text stays word for word.
+    assert normalise(SEED_NEWS_TEXT) in main_text(news_page)
+
+
+def test_three_upcoming_example_events_online_hybrid_and_another_land(client, loaded):
+
+    today = datetime.date.today()
+    upcoming = list(EventPage.objects.live().filter(start_date__gt=today))
+    assert len(upcoming) >= 3
+    assert {"online", "hybrid"} <= {event.format for event in upcoming}
+    assert any(e.bundesland and e.bundesland != "niedersachsen" for e in upcoming)
+    for event in upcoming:
+        assert "(Beispielveranstaltung)" in event.title
+        assert event.themen.exists() and event.related_pages.exists()
+        assert "example.org" not in (event.online_url + event.registration_url)
+        text = main_text(client.get(event.url))
+        assert "Diese Veranstaltung ist ein Beispiel" in text
+    listing = main_text(client.get("/veranstaltungen/"))
+    assert all(event.title in listing for event in upcoming)
+
+
+def test_events_are_in_the_menu_after_aktuelles(client, loaded):
+    nav = find_nav(client.get("/"), "Hauptnavigation")
+    hrefs = [a["href"] for a in nav.find_all("a")]
+    assert hrefs.index("/veranstaltungen/") == hrefs.index("/aktuelles/") + 1
+
+
+def test_editors_may_add_events_under_the_freigabe_workflow(loaded):
+
+    index = EventIndexPage.objects.get()
+    assert GroupPagePermission.objects.filter(
+        group__name=EDITORS, page=index, permission__codename="add_page"
+    ).exists()
+    workflow = index.get_workflow()
+    assert workflow is not None and workflow.active
+    assert EventPage.objects.child_of(index).first().get_workflow() == workflow
+
+
+def test_second_run_keeps_the_example_event_dates(loaded):
+
+    before = dict(EventPage.objects.values_list("slug", "start_date"))
+    call_command("load_initial_content", stdout=io.StringIO())
+    assert dict(EventPage.objects.values_list("slug", "start_date")) == before

@@ -5,6 +5,7 @@ already is left untouched – neither changed nor republished – so a second ru
 and adds no revisions. The content itself lives in ``partnerships.initial_content``.
 """
 
+import datetime
 import io
 from collections import Counter
 from datetime import date
@@ -25,8 +26,23 @@ from casestudies.models import (
     Projektphase,
 )
 from concepts.models import ConceptIndexPage, ConceptPage
+from news.events.models import (
+    EventContactPerson,
+    EventIndexPage,
+    EventPage,
+    EventPartner,
+    EventRelatedPage,
+)
 from news.models import NewsIndexPage, NewsPage
-from partnerships.initial_content import casestudies, concepts, images, news, pages, site
+from partnerships.initial_content import (
+    casestudies,
+    concepts,
+    events,
+    images,
+    news,
+    pages,
+    site,
+)
 from partnerships.models.contact_persons import ContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
@@ -270,6 +286,87 @@ class Builder:
             )
         return index
 
+    def build_event_index(self, home):
+        """Created right after "Aktuelles", so it follows it in the menu (tree order)."""
+        data = events.EVENT_INDEX
+        return self.ensure_page(home, EventIndexPage, data, intro=data["intro"], show_in_menus=True)
+
+    def build_events(self, sections, contact_page, today=None):
+        """The Tagung of 2007 and the example events.
+
+        Example dates are relative to ``today`` at the first load only: an existing event is
+        left as it is, so a later run neither moves nor republishes it.
+        """
+        index = sections["veranstaltungen"]
+        today = today or date.today()
+        # Examples have no real registration or stream: both lead to the contact form.
+        contact_url = contact_page.full_url or ""
+
+        def related(spec):
+            targets = [
+                sections["aktuelles"].get_children().get(slug=s) for s in spec.get("news", [])
+            ]
+            targets += [self.concept_pages[s] for s in spec["concepts"]]
+            targets += [
+                sections["praxisbeispiele"].get_children().get(slug=s) for s in spec["case_studies"]
+            ]
+            return [EventRelatedPage(target=t, sort_order=i) for i, t in enumerate(targets)]
+
+        def common(spec):
+            return {
+                "format": spec["format"],
+                "locality": spec.get("locality", ""),
+                "bundesland": spec.get("bundesland", ""),
+                "organiser": spec["organiser"],
+                "themen": [self.branchen[s] for s in spec["themen"]],
+                "related_pages": related(spec),
+                "contact_persons": [EventContactPerson(person=self.contact_person, sort_order=0)],
+            }
+
+        spec = events.TAGUNG_2007
+        self.ensure_page(
+            index,
+            EventPage,
+            spec,
+            start_date=date.fromisoformat(spec["start_date"]),
+            end_date=date.fromisoformat(spec["end_date"]),
+            body=self.body(spec["body"]),
+            programme=[
+                (kind, {**value, "day": date.fromisoformat(value["day"])})
+                for kind, value in spec["programme"]
+            ],
+            partners=[EventPartner(name=n, sort_order=i) for i, n in enumerate(spec["partners"])],
+            **common(spec),
+        )
+        for spec in events.EXAMPLE_EVENTS:
+            day = today + datetime.timedelta(weeks=spec["weeks"])
+            day += datetime.timedelta(days=(spec["weekday"] - day.weekday()) % 7)
+            body = [
+                events.EXAMPLE_NOTE,
+                ("paragraph", f"<p>{spec['teaser']}</p>"),
+            ]
+            self.ensure_page(
+                index,
+                EventPage,
+                spec,
+                start_date=day,
+                start_time=datetime.time.fromisoformat(spec["start_time"]),
+                end_time=datetime.time.fromisoformat(spec["end_time"]),
+                body=self.body(body),
+                programme=[
+                    (
+                        kind,
+                        {**value, "time": datetime.time.fromisoformat(value["time"])}
+                        if kind == "item"
+                        else value,
+                    )
+                    for kind, value in spec["programme"]
+                ],
+                online_url=contact_url if spec["format"] != "praesenz" else "",
+                registration_url=contact_url,
+                **common(spec),
+            )
+
     def build_contact_page(self, home):
         """The contact form at /kontakt/. An older installation has a standard page there:
         it is left as it is (editors may have changed it) with a hint how to switch."""
@@ -359,8 +456,10 @@ class Builder:
             "konzept": self.build_concepts(home),
             "praxisbeispiele": self.build_case_studies(home),
             "aktuelles": self.build_news(home),
+            "veranstaltungen": self.build_event_index(home),
         }
         contact_page = self.build_contact_page(home)
+        self.build_events(sections, contact_page)
         standard_pages = self.build_standard_pages(home)
         if home_is_new:
             self.publish_home(home, sections)

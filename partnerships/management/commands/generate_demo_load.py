@@ -62,14 +62,74 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--news", type=int, default=0)
         parser.add_argument("--casestudies", type=int, default=0)
+        parser.add_argument("--events", type=int, default=0)
         parser.add_argument("--seed", type=int, default=2007)
 
-    def handle(self, *args, news, casestudies, seed, **options):
+    def handle(self, *args, news, casestudies, seed, events=0, **options):
         from partnerships.caching import bulk_changes
 
         # No page-cache invalidation per created page: the whole cache is dropped once at the end.
         with bulk_changes():
             self.generate(news, casestudies, seed)
+            if events:
+                self.generate_events(events, seed)
+
+    def generate_events(self, number, seed):
+        """Events under the events index: half past, half upcoming, all formats and Länder."""
+        import datetime
+
+        from casestudies.models import BUNDESLAENDER, Branche
+        from news.events.filters import FORMATS
+        from news.events.models import EventIndexPage, EventPage, EventPartner
+
+        index = EventIndexPage.objects.first()
+        if index is None:
+            raise CommandError("Zuerst 'manage.py load_initial_content' ausführen.")
+        rng = random.Random(seed + 1)
+        branchen = list(Branche.objects.all())
+        start = EventPage.objects.count()
+        today = date.today()
+        new = []
+        post_save.disconnect(post_save_signal_handler, sender=EventPage)
+        try:
+            for i in range(number):
+                n = start + i
+                place = rng.choice(PLACES)
+                kind = rng.choice(FORMATS)[0]
+                day = today + timedelta(days=rng.randrange(-1500, 400))
+                all_day = rng.random() < 0.3
+                hour = rng.choice((9, 10, 14))
+                page = EventPage(
+                    title=f"{rng.choice(TITLES)} in {place} ({n})",
+                    slug=f"last-{n}",
+                    teaser=rng.choice(SENTENCES),
+                    start_date=day,
+                    start_time=None if all_day else datetime.time(hour, 0),
+                    end_date=day + timedelta(days=1) if all_day and rng.random() < 0.5 else None,
+                    end_time=None if all_day else datetime.time(hour + 2, 30),
+                    format=kind,
+                    locality="" if kind == "online" else place,
+                    bundesland="" if kind == "online" else rng.choice(BUNDESLAENDER)[0],
+                    online_url="" if kind == "praesenz" else f"https://localhost/stream/{n}",
+                    organiser="Rambøll Management Consulting",
+                    body=[("paragraph", paragraph(rng)) for _ in range(rng.randint(1, 3))],
+                )
+                page.themen.set(rng.sample(branchen, min(2, len(branchen))))
+                page.partners.add(EventPartner(name=f"Wirtschaftsförderung {place}"))
+                with transaction.atomic():
+                    index.add_child(instance=page)
+                new.append(page.pk)
+                if (i + 1) % 200 == 0:
+                    self.stdout.write(f"{i + 1} Veranstaltungen")
+                    index.refresh_from_db()
+        finally:
+            post_save.connect(post_save_signal_handler, sender=EventPage)
+        backends = list(get_search_backends(with_auto_update=True))
+        for chunk in range(0, len(new), 500):
+            pages = list(EventPage.objects.filter(pk__in=new[chunk : chunk + 500]))
+            for backend in backends:
+                backend.add_bulk(EventPage, pages)
+        self.stdout.write(self.style.SUCCESS(f"{number} Veranstaltungen erzeugt."))
 
     def generate(self, news, casestudies, seed):
         from casestudies.models import (
