@@ -367,3 +367,20 @@ def test_the_home_page_hides_next_events_when_there_are_none(client, events):
         events.events[key].unpublish()
     doc = soup(client.get("/"))
     assert doc.find(id="termine-titel") is None
+
+
+@pytest.mark.parametrize("link", ["/kontakt/", "https://example.org/anmeldung"])
+def test_links_may_be_web_addresses_or_pages_of_this_site(link):
+    from news.events.models import validate_link
+
+    validate_link(link)
+
+
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "//evil.example/x", "kontakt", "ftp://x.de"]
+)
+def test_other_links_are_refused_in_german(link):
+    from news.events.models import validate_link
+
+    with pytest.raises(ValidationError, match="Webadresse"):
+        validate_link(link)

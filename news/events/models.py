@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -48,6 +49,27 @@ STATUSES = [
     ("abgesagt", "Abgesagt"),
     ("verschoben", "Verschoben"),
 ]
+
+
+def validate_link(value):
+    """A web address (http, https) or a path on this site (``/kontakt/``)."""
+    if value.startswith("/") and not value.startswith("//") and " " not in value:
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message="Bitte eine Webadresse (https://…) oder eine Seite dieser Website (/…) angeben.",
+    )(value)
+
+
+def full_link(url, request=None, page=None):
+    """``url`` as an absolute address: a site path gets the site's root URL (calendar files,
+    JSON-LD); a web address stays as it is."""
+    if not url or not url.startswith("/"):
+        return url
+    if request is not None:
+        return request.build_absolute_uri(url)
+    site = page.get_site() if page is not None else None
+    return (site.root_url if site else "") + url
 
 
 class UpcomingThenPast:
@@ -185,10 +207,13 @@ class EventPage(RoutablePageMixin, BasePage):
     postal_code = models.CharField("Postleitzahl", max_length=10, blank=True)
     locality = models.CharField("Ort", max_length=100, blank=True)
     bundesland = models.CharField("Bundesland", max_length=30, choices=BUNDESLAENDER, blank=True)
-    online_url = models.URLField(
+    online_url = models.CharField(
         "Link zur Online-Teilnahme",
+        max_length=500,
         blank=True,
-        help_text="Pflicht bei Online- und Hybrid-Veranstaltungen; steht auch im Kalendereintrag.",
+        validators=[validate_link],
+        help_text="Pflicht bei Online- und Hybrid-Veranstaltungen; steht auch im Kalendereintrag. "
+        "Eine Webadresse (https://…) oder eine Seite dieser Website (/kontakt/).",
     )
     organiser = models.CharField(
         "Veranstalter", max_length=200, default="Rambøll Management", blank=True
@@ -201,10 +226,13 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     body = StreamField(BodyStreamBlock(), verbose_name="Beschreibung", blank=True)
     programme = StreamField(ProgrammeBlock(), verbose_name="Programm", blank=True)
-    registration_url = models.URLField(
+    registration_url = models.CharField(
         "Link zur Anmeldung",
+        max_length=500,
         blank=True,
-        help_text="Leer: „Anmeldung nicht erforderlich“.",
+        validators=[validate_link],
+        help_text="Eine Webadresse (https://…) oder eine Seite dieser Website (/kontakt/). Leer: "
+        "„Anmeldung nicht erforderlich“.",
     )
     registration_deadline = models.DateTimeField(
         "Anmeldeschluss",

@@ -300,7 +300,7 @@ class Builder:
         index = sections["veranstaltungen"]
         today = today or date.today()
         # Examples have no real registration or stream: both lead to the contact form.
-        contact_url = contact_page.full_url or ""
+        contact_url = contact_page.get_url_parts()[2]  # a site path: right on any address
 
         def related(spec):
             targets = [
