@@ -1,6 +1,6 @@
 """Every page type renders with a small, fixed number of database queries: at most 12 on a
 warm request (image renditions made), and the same number with the initial content as with
-many more news items and case studies (no query per card, tag, Branche or link).
+many more news items, case studies and events (no query per card, tag, Branche or link).
 
 The module loads the initial content once, measures every page, adds news items and case
 studies with ``generate_demo_load`` (images, tags, Branchen and cited concept pages shared
@@ -16,12 +16,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from casestudies.models import CaseStudyConceptLink, CaseStudyPage
-from news.models import NewsPage
+from news.models import EventPage, NewsPage
 from tests.conftest import outer_transaction
 
 MAX_QUERIES = 12
 MORE_NEWS = 53  # 7 + 53 = 60 news items: six pages of ten
 MORE_CASE_STUDIES = 35  # 5 + 35 = 40 case studies: four pages of twelve
+MORE_EVENTS = 56  # 4 + 56 = 60 events, upcoming and past: six pages of ten
 
 PAGES = {
     "home": "/",
@@ -45,6 +46,14 @@ PAGES = {
     "search_case_studies": "/suche/?q=Partnerschaft&typ=praxisbeispiel",
     "search_news": "/suche/?q=Partnerschaft&typ=aktuelles",
     "search_nothing": "/suche/?q=Quantencomputer",
+    "event_index": "/veranstaltungen/",
+    "event_index_page_2": "/veranstaltungen/?page=2",
+    "event_index_past": "/veranstaltungen/?page=5",
+    "event_filter": "/veranstaltungen/?format=praesenz&bundesland=niedersachsen",
+    "event_filter_thema": "/veranstaltungen/?thema=logistik",
+    "event_past": "/veranstaltungen/tagung-wirtschaftsfoerderung-im-laendlichen-raum-2007/",
+    "event": "/veranstaltungen/fachforum-partnerschaften-mit-unternehmen/",
+    "search_events": "/suche/?q=Partnerschaft&typ=veranstaltung",
     "rss": "/aktuelles/feed/",
     "atom": "/aktuelles/atom/",
     "sitemap": "/sitemap.xml",
@@ -76,11 +85,14 @@ def _measured(django_db_setup, django_db_blocker):
                 str(MORE_NEWS),
                 "--casestudies",
                 str(MORE_CASE_STUDIES),
+                "--events",
+                str(MORE_EVENTS),
                 stdout=io.StringIO(),
             )
             sizes["more_news"] = NewsPage.objects.live().count()
             sizes["more_case_studies"] = CaseStudyPage.objects.live().count()
             sizes["concept_links"] = CaseStudyConceptLink.objects.count()
+            sizes["more_events"] = EventPage.objects.live().count()
         yield {"small": small, "sizes": sizes}
 
 
@@ -95,6 +107,7 @@ def test_the_larger_set_spans_several_listing_pages(measured):
     assert sizes["more_news"] >= 60  # six pages of news
     assert sizes["more_case_studies"] >= 40  # four pages of case studies
     assert sizes["concept_links"] >= MORE_CASE_STUDIES  # every new case study cites a concept
+    assert sizes["more_events"] >= 60  # six pages of events
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -110,5 +123,6 @@ def test_queries_are_few_and_do_not_grow_with_the_content(
     assert small <= MAX_QUERIES, f"{url}: {small} queries with the initial content"
     assert len(captured) == small, (
         f"{url}: {small} queries with the initial content, {len(captured)} with "
-        f"{MORE_NEWS} more news items and {MORE_CASE_STUDIES} more case studies"
+        f"{MORE_NEWS} more news items, {MORE_CASE_STUDIES} more case studies and {MORE_EVENTS} "
+        "more events"
     )

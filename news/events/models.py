@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -72,34 +73,17 @@ def full_link(url, request=None, page=None):
     return (site.root_url if site else "") + url
 
 
-class UpcomingThenPast:
-    """The events of a list in visitors' order — upcoming, soonest first, then past, newest
-    first — as one sequence for the paginator: two counts, and per page one query for each
-    part it shows (never all events)."""
-
-    def __init__(self, events, now):
-        self.upcoming = events.filter(ends_at__gt=now).order_by("starts_at", "pk")
-        self.past = events.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
-        self._counts = None
-
-    def counts(self):
-        if self._counts is None:
-            self._counts = (self.upcoming.count(), self.past.count())
-        return self._counts
-
-    def count(self):
-        return sum(self.counts())
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        upcoming, _ = self.counts()
-        start, stop = window.start or 0, window.stop
-        items = list(self.upcoming[start : min(stop, upcoming)]) if start < upcoming else []
-        if stop > upcoming:
-            items += self.past[max(start - upcoming, 0) : stop - upcoming]
-        return items
+def upcoming_then_past(events, now):
+    """``(events in visitors' order, number of events, number of upcoming ones)``: upcoming
+    first, soonest first, then past, newest first — one query for the counts and one per
+    page of the list, whatever the number of events."""
+    ordered = events.annotate(
+        list_part=Case(When(ends_at__lte=now, then=Value(1)), default=Value(0)),
+        # NULL for past events: they tie here and sort by their start, newest first.
+        upcoming_start=Case(When(ends_at__gt=now, then=F("starts_at"))),
+    ).order_by("list_part", "upcoming_start", "-starts_at", "pk")
+    counts = events.aggregate(total=Count("pk"), upcoming=Count("pk", filter=Q(ends_at__gt=now)))
+    return ordered, counts["total"], counts["upcoming"]
 
 
 def group_by_year(items, now):
@@ -147,7 +131,8 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         form, chosen, events = self.filtered(request)
-        page = paginate(request, UpcomingThenPast(events, now), EVENTS_PER_PAGE)
+        ordered, total, upcoming = upcoming_then_past(events, now)
+        page = paginate(request, ordered, EVENTS_PER_PAGE, count=total)
         if chosen is not None:
             canonical = dict(chosen)
             if page.number > 1:
@@ -162,7 +147,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
             filter_query={k: v for k, v in query.items() if v},
             event_page=page,
             event_groups=group_by_year(page.object_list, now),
-            upcoming_count=page.paginator.object_list.counts()[0],
+            upcoming_count=upcoming,
             now=now,
         )
         return context
