@@ -4,19 +4,22 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from partnerships.caching import memo, pagecache, version
-from partnerships.caching.pagecache import ENVIRON_VERSION
+from partnerships.caching.pagecache import ENVIRON_NEXT_CHANGE, ENVIRON_VERSION
 
 
 class ContentVersionMiddleware:
     """Reads the content version (one indexed query; public pages and the admin alike), hands it
-    to the page cache and the memo, and gives Wagtail the site from the memo."""
+    and the next moment of the content clock to the page cache, the version to the memo, and
+    gives Wagtail the site from the memo."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        content_version = version.read()
+        state = version.read_with_clock()
+        content_version = None if state is None else state[:2]
         request.environ[ENVIRON_VERSION] = content_version
+        request.environ[ENVIRON_NEXT_CHANGE] = None if state is None else state[2]
         if content_version is not None:
             if content_version[0] < pagecache.known_version():
                 pagecache.rebase(*content_version)

@@ -1,21 +1,30 @@
 """The content version: one counter, raised in the transaction of every content change and
-handed to the page cache and the HTTP caches after commit. Details: docs/architecture.md.
+handed to the page cache and the HTTP caches after commit, and raised once more at every
+moment of the content clock (``CONTENT_CLOCK``) at which content changes without a save.
+Details: docs/architecture.md.
 """
 
 import logging
+import math
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 
 from django.apps import apps
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
 TABLE = "partnerships_contentversion"
+NEVER = 2**62  # ``next_change`` when no clock function knows a moment ahead
+RETRY_SECONDS = 60  # a clock function failed: caches keep nothing longer, the next read retries
 _local = threading.local()
 _listeners = []  # called with the version after its change committed (memo, page cache, HTTP)
 
@@ -35,16 +44,123 @@ DRAFT_FIELDS = {
 
 
 def read():
-    """``(version, privacy)`` now, or None (table missing, database unreachable)."""
+    """``(version, privacy)`` now, or None (table missing, database unreachable). A moment of
+    the content clock that has passed renews the version first (``read_with_clock``)."""
+    state = read_with_clock()
+    return None if state is None else state[:2]
+
+
+def read_with_clock():
+    """``(version, privacy, next_change)``: ``read`` and the unix second from which the version
+    is due to change without a save (``NEVER``: no such moment known), or None."""
+    return tick()[0]
+
+
+def tick():
+    """``(read_with_clock(), ticked)``; ``ticked`` is True if this call renewed the version
+    because a moment of the content clock had passed (it is then published like a change)."""
+    ticked = False
     try:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT token, privacy FROM {TABLE} WHERE id = 1")  # noqa: S608
-            row = cursor.fetchone()
+            row = _fetch(cursor)
+            for attempt in range(3):  # a passed moment; rarely the next one passed too
+                if row is None:
+                    return None, ticked
+                token, privacy, next_change = row
+                now = _now()
+                if next_change is None:
+                    next_change = _next_change(cursor, token, now)
+                if now.timestamp() < next_change or attempt == 2:
+                    break
+                if _renew(cursor, token, next_change):
+                    ticked = True
+                    transaction.on_commit(_publish)
+                row = _fetch(cursor)  # whoever renewed it: the version after that moment
     except DatabaseError:
-        return None
+        return None, ticked
     # A privacy mark above the version (the number was set back: a restored backup, code that
     # wrote it otherwise) counts as the version itself.
-    return (int(row[0]), min(int(row[1]), int(row[0]))) if row else None
+    return (token, min(privacy, token), next_change), ticked
+
+
+def _fetch(cursor):
+    cursor.execute(f"SELECT token, privacy, next_change FROM {TABLE} WHERE id = 1")  # noqa: S608
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return int(row[0]), int(row[1]), None if row[2] is None else int(row[2])
+
+
+def _now():
+    return timezone.now()
+
+
+def _renew(cursor, token, due):
+    """The version after the moment ``due``: only the first of all readers that saw it due
+    renews it (and publishes); a change committed meanwhile has renewed it already."""
+    cursor.execute(
+        f"UPDATE {TABLE} SET token = token + 1, privacy = {ORDINARY_MARK}, next_change = NULL"  # noqa: S608
+        " WHERE id = 1 AND token = %s AND next_change = %s",
+        [token, due],
+    )
+    return cursor.rowcount == 1
+
+
+@lru_cache(maxsize=4)
+def _clock_functions(paths):
+    return [import_string(path) for path in paths]
+
+
+def clock_functions():
+    """The functions of ``CONTENT_CLOCK``, imported on first use."""
+    return _clock_functions(tuple(getattr(settings, "CONTENT_CLOCK", ())))
+
+
+def next_moment(now):
+    """The first unix second strictly after ``now`` at which a function of ``CONTENT_CLOCK``
+    says content changes (rounded up: content has changed when the version is renewed), or
+    ``NEVER``. Moments at or before ``now`` are past: what is read now already shows them."""
+    earliest = NEVER
+    for function in clock_functions():
+        moment = function(now)
+        if moment is None:
+            continue
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        if moment > now:
+            earliest = min(earliest, math.ceil(moment.timestamp()))
+    return earliest
+
+
+def _next_change(cursor, token, now):
+    """The next moment for ``token`` (computed once per version: stored in the row)."""
+    functions = clock_functions()
+    if not functions:
+        return NEVER  # nothing to store: no query beyond the one of ``read``
+    try:
+        if connection.in_atomic_block:  # a failing query must not break the caller's
+            with transaction.atomic():
+                moment = next_moment(now)
+        else:
+            moment = next_moment(now)
+    except Exception:  # a broken clock function costs caching time, never the page
+        logger.exception("Nächster Zeitpunkt nicht berechnet (CONTENT_CLOCK)")
+        return math.floor(now.timestamp()) + RETRY_SECONDS
+    # Only for this version (a change committed meanwhile wins) and only earlier: two readers
+    # that computed at different times keep the first moment either of them saw.
+    cursor.execute(
+        f"UPDATE {TABLE} SET next_change = %s WHERE id = 1 AND token = %s"  # noqa: S608
+        " AND (next_change IS NULL OR next_change > %s)",
+        [moment, token, moment],
+    )
+    return moment
+
+
+# The privacy mark after an ordinary change. A mark above the number (written by other code) is
+# what ``read`` already took as a privacy change at the number: keep it there, so that an
+# ordinary change after it is no privacy change too (else no stale copy could be served until
+# the number passed the mark).
+ORDINARY_MARK = "CASE WHEN privacy > token THEN token ELSE privacy END"
 
 
 def on_change(listener):
@@ -60,11 +176,9 @@ def bump(privacy=False):
         _local.bulk_privacy = getattr(_local, "bulk_privacy", False) or privacy
         return
     _local.changed_in_request = True
-    # A privacy mark above the number (written by other code) is what ``read`` already took as
-    # a privacy change at the number: keep it there, so that an ordinary change after it is no
-    # privacy change too (else no stale copy could be served until the number passed the mark).
-    mark = "token + 1" if privacy else "CASE WHEN privacy > token THEN token ELSE privacy END"
-    sql = f"UPDATE {TABLE} SET token = token + 1, privacy = {mark}"
+    # Any change may move the next moment of the content clock: computed again after it.
+    mark = "token + 1" if privacy else ORDINARY_MARK
+    sql = f"UPDATE {TABLE} SET token = token + 1, privacy = {mark}, next_change = NULL"
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql + " WHERE id = 1")  # noqa: S608 - constant

@@ -92,6 +92,14 @@ class ContentVersion(models.Model):
         help_text="Stand der letzten Änderung, die Besuchern etwas entzog (Zugriffsschutz, "
         "Depublizieren, Löschen, Verschieben): älter darf kein Cache ausliefern.",
     )
+    next_change = models.BigIntegerField(
+        "Nächster Zeitpunkt",
+        null=True,
+        blank=True,
+        help_text="Unix-Sekunden des nächsten Zeitpunkts, an dem sich Inhalte ohne Speichern "
+        "ändern (z. B. das Ende einer Veranstaltung); leer: für diesen Stand noch nicht "
+        "berechnet.",
+    )
 
     class Meta:
         verbose_name = "Inhaltsstand"

@@ -445,6 +445,14 @@ CONTENT_MEMOS = {
     "concepts.models.case_study_index": None,
 }
 
+# The content clock (partnerships/caching/version.py): moments at which stored content renders
+# differently without anybody saving (an event ends, a registration closes). Dotted paths of
+# functions f(now) -> datetime | None: the earliest such moment strictly after ``now`` (aware
+# datetime), None if there is none. At that moment the content version is renewed as by a
+# change: the memo, the page cache and Varnish (BAN, s-maxage) honour it. Feature apps add
+# their functions here; manage.py tick_content_clock (the scheduler) ticks when nobody reads.
+CONTENT_CLOCK = []
+
 # HTTP caches in front (Varnish and/or a CDN): emptied once after every committed change
 # (partnerships/caching/frontend.py). Each back end is switched on by its variables.
 WAGTAILFRONTENDCACHE = {}
