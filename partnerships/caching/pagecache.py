@@ -6,6 +6,7 @@ Details: docs/architecture.md and docs/scaling.md.
 import gzip
 import hashlib
 import logging
+import math
 import re
 import threading
 import time
@@ -23,6 +24,7 @@ VERSION_KEY = "pc:version"
 PRIVACY_KEY = "pc:privacy"
 ENVIRON_STORE = "partnerships.page_cache.store"
 ENVIRON_VERSION = "partnerships.content_version"
+ENVIRON_NEXT_CHANGE = "partnerships.content_next_change"
 LOCK_SECONDS = 15
 REBUILD_KEY = "pc:rebuilding"
 RETRY_SECONDS = 1
@@ -30,6 +32,7 @@ _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 _COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 _VARIANT_HEADERS = {"content-length", "content-encoding", "etag"}
 _CANONICAL_LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?canonical"?')
+_S_MAXAGE = re.compile(r"\bs-maxage=\d+")
 _local_lock = threading.Lock()
 
 
@@ -113,6 +116,15 @@ def _changed(current, privacy):
         _retry_later(current, privacy)
 
 
+def shared_seconds(next_change):
+    """How long shared caches may keep a page now: ``PAGE_CACHE_SECONDS``, but not past the
+    next moment of the content clock (``version.read_with_clock``), and at least a second."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if next_change is not None and next_change < version.NEVER:
+        seconds = min(seconds, max(1, math.floor(next_change - time.time())))
+    return seconds
+
+
 # --- deciding what may be stored (Django middleware) ---------------------------------------
 
 
@@ -138,9 +150,8 @@ class PageCacheMiddleware:
         if url and "Link" not in response.headers:
             response.headers["Link"] = f'<{url}>; rel="canonical"'
         if settings.FULL_PAGE_CACHE and self.storable(request, response, url):
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS
-            )
+            s_maxage = shared_seconds(request.environ.get(ENVIRON_NEXT_CHANGE))
+            patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
             response.headers.setdefault("Last-Modified", http_date())
             request.environ[ENVIRON_STORE] = True
         elif "Cache-Control" not in response:
@@ -183,8 +194,9 @@ def _variant(headers, body, encoding, etag):
     return out, body, etag
 
 
-def build_entry(status, headers, body, content_version):
-    """The stored form of a response: both encodings, ready to send."""
+def build_entry(status, headers, body, content_version, next_change=None):
+    """The stored form of a response: both encodings, ready to send; fresh while
+    ``content_version`` is current and until ``next_change`` (unix seconds)."""
     encoding = next((v for k, v in headers if k.lower() == "content-encoding"), None)
     if encoding not in (None, "gzip"):
         return None
@@ -204,6 +216,7 @@ def build_entry(status, headers, body, content_version):
     etag = '"' + hashlib.md5(identity, usedforsecurity=False).hexdigest() + '"'
     return {
         "v": content_version,
+        "until": version.NEVER if next_change is None else next_change,
         "status": status,
         "identity": _variant(headers, identity, None, etag),
         "gzip": _variant(headers, gz, "gzip", etag) if gz is not None else None,
@@ -240,11 +253,14 @@ class CachingApp:
             entry = found.get(key)
             if entry is not None and current is not None:
                 current = max(current, _known["version"])
-                if entry["v"] >= current:
+                # A moment of the content clock has passed since it was rendered (an event
+                # ended): stale, though no change was saved; never a privacy change.
+                timely = entry.get("until", version.NEVER) > time.time()
+                if entry["v"] >= current and timely:
                     return self.serve(entry, environ, start_response, "hit")
-                if privacy is not None and entry["v"] >= privacy:
-                    # Stale, but nothing was made private since: one request renders, the
-                    # others get this copy meanwhile.
+                if entry["v"] >= current or (privacy is not None and entry["v"] >= privacy):
+                    # Stale, but nothing was made private since: one request renders (and
+                    # renews the version if the clock says so), the others get this copy.
                     # One rebuild at a time for all workers: the others keep answering
                     # from the stale copies instead of queueing behind renders.
                     lock_key = REBUILD_KEY
@@ -271,6 +287,13 @@ class CachingApp:
         if state == "stale":  # for this visitor only: no shared cache may keep it
             headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
             headers.append(("Cache-Control", "private, no-cache"))
+        elif entry.get("until", version.NEVER) < version.NEVER:
+            # Varnish keeps it for s-maxage from now: only until the next moment of the clock.
+            s_maxage = f"s-maxage={shared_seconds(entry['until'])}"
+            headers = [
+                (k, _S_MAXAGE.sub(s_maxage, v) if k.lower() == "cache-control" else v)
+                for k, v in headers
+            ]
         if _not_modified(environ, etag, entry["last_modified"]):
             start_response(
                 "304 Not Modified",
@@ -290,6 +313,7 @@ class CachingApp:
 
         result = self.app(environ, capture)
         content_version = environ.get(ENVIRON_VERSION)
+        next_change = environ.get(ENVIRON_NEXT_CHANGE)
         if not environ.get(ENVIRON_STORE) or content_version is None:
             return result
         if not captured.get("status", "").startswith("200"):
@@ -302,7 +326,9 @@ class CachingApp:
             if hasattr(result, "close"):
                 result.close()
         try:
-            entry = build_entry(captured["status"], captured["headers"], body, content_version[0])
+            entry = build_entry(
+                captured["status"], captured["headers"], body, content_version[0], next_change
+            )
             if entry is not None:
                 advance(*content_version)  # after a flush of the cache: from the database
                 cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
