@@ -37,8 +37,8 @@ run: content admin ## Install, migrate, load content, print the admin login and 
 	@echo "Admin:    http://127.0.0.1:$(PORT)/admin/"
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-scheduler: migrate ## Publish and unpublish scheduled pages once a minute (Ctrl-C stops)
-	while true; do $(PY) manage.py publish_scheduled; sleep 60; done
+scheduler: migrate ## Once a minute: scheduled (un)publishing, the content clock (Ctrl-C stops)
+	while true; do $(PY) manage.py publish_scheduled; $(PY) manage.py tick_content_clock; sleep 60; done
 
 PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
 
