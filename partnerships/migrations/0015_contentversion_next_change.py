@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0013_contact_person_permissions'),
+        ('partnerships', '0014_branche_taxonomy'),
     ]
 
     operations = [
