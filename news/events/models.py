@@ -6,13 +6,14 @@ its report link both ways (``EventRelatedPage``) inside one app.
 """
 
 import datetime
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -27,8 +28,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from news.events import dates
+from news.events import calendar, dates
 from news.events.blocks import DownloadsBlock, ProgrammeBlock
+from news.events.feeds import EventAtomFeed, EventFeed
 from news.events.filters import FORMATS, EventFilterForm, filter_events
 from partnerships.blocks import BodyStreamBlock
 from partnerships.listing import paginate
@@ -40,6 +42,7 @@ from partnerships.models.contact_persons import (
 )
 from partnerships.models.taxonomy import BUNDESLAENDER, Branche
 from partnerships.routing import public_q
+from partnerships.seo.canonical import with_canonical
 
 EVENTS_PER_PAGE = 10
 # Paths the event list answers itself; an event with such a slug would be unreachable.
@@ -62,15 +65,13 @@ def validate_link(value):
     )(value)
 
 
-def full_link(url, request=None, page=None):
-    """``url`` as an absolute address: a site path gets the site's root URL (calendar files,
-    JSON-LD); a web address stays as it is."""
+def full_link(url, base):
+    """``url`` as an absolute address: a site path gets the origin of ``base`` (an absolute
+    address of this site, e.g. the page's full URL); a web address stays as it is."""
     if not url or not url.startswith("/"):
         return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    site = page.get_site() if page is not None else None
-    return (site.root_url if site else "") + url
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}{url}"
 
 
 def upcoming_then_past(events, now):
@@ -139,6 +140,9 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
                 canonical["page"] = page.number
             context["canonical_url"] = self.filter_url(request, canonical)
             context["filter_description"] = form.describe()
+            calendar_url = self.filter_url(request, chosen, "kalender/")
+            context["calendar_url"] = calendar_url
+            context["webcal_url"] = "webcal://" + calendar_url.split("://", 1)[1]
         query = {key: request.GET.get(key, "") for key in EventFilterForm.FIELDS}
         context.update(
             filter_form=form,
@@ -155,6 +159,35 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     @path("")
     def index(self, request):
         return self.render(request)
+
+    def calendar_name(self, form):
+        description = form.describe()
+        return (
+            f"{self.title}{' ' + description if description else ''} – Strategische Partnerschaften"
+        )
+
+    @path("kalender/", name="calendar")
+    def calendar_feed(self, request):
+        """The subscription (``webcal://``) for the list's filter: upcoming events and those
+        that ended within ``FEED_PAST_DAYS``; an unknown filter value is a 404."""
+        form, chosen, events = self.filtered(request)
+        if chosen is None:
+            raise Http404("Unbekannter Filterwert für den Kalender.")
+        since = timezone.now() - datetime.timedelta(days=calendar.FEED_PAST_DAYS)
+        pages = (
+            events.filter(ends_at__gt=since).order_by("starts_at", "pk").prefetch_related("themen")
+        )
+        cal = calendar.calendar(pages, request, full_link, self.calendar_name(form))
+        reply = calendar.response(cal, filename=f"{self.slug}.ics")
+        return with_canonical(reply, self.filter_url(request, chosen, "kalender/"))
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        return with_canonical(EventFeed(self)(request), self.get_full_url(request) + "feed/")
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return with_canonical(EventAtomFeed(self)(request), self.get_full_url(request) + "atom/")
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -490,6 +523,13 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         return self.render(request)
+
+    @path("kalender/", name="calendar")
+    def calendar_file(self, request):
+        """„In den Kalender (.ics)“: this event as a calendar file."""
+        cal = calendar.calendar([self], request, full_link, self.title)
+        reply = calendar.response(cal, filename=f"{self.slug}.ics")
+        return with_canonical(reply, self.get_full_url(request) + "kalender/")
 
 
 class EventPartner(Orderable):
