@@ -20,10 +20,7 @@ class EventFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = [("", "Alle Formate"), *FORMATS]
         self.fields["bundesland"].choices = [("", "Alle Bundesländer"), *BUNDESLAENDER]
-        self.fields["thema"].choices = [
-            ("", "Alle Themen"),
-            *Branche.objects.values_list("slug", "name"),
-        ]
+        self.fields["thema"].choices = [("", "Alle Themen"), *thema_choices()]
 
     def chosen(self):
         """{field: value} of the valid filter, without empty fields, in the fields' order."""
@@ -41,6 +38,11 @@ class EventFilterForm(forms.Form):
         if "thema" in chosen:
             parts.append(f"Thema {labels['thema'][chosen['thema']]}")
         return ", ".join(parts)
+
+
+def thema_choices():
+    """(slug, name) of every Branche, for the filter „Thema“."""
+    return list(Branche.objects.values_list("slug", "name"))
 
 
 def filter_events(events, chosen):

@@ -436,6 +436,7 @@ CONTENT_MEMOS = {
     "news.models.NewsIndexPage.news_count": None,
     "news.models.NewsPage.tag_list": 20_000,
     "casestudies.filters.snippet_choices": None,
+    "news.events.filters.thema_choices": None,
     "casestudies.filters.concept_choices": None,
     "casestudies.models.CaseStudyIndexPage.filtered_ids": 1000,  # every filter combination
     "casestudies.models.CaseStudyIndexPage.cards": None,
