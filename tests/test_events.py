@@ -30,6 +30,11 @@ def events(_module_events, db):
     return _module_events
 
 
+def fresh(ns, key):
+    """The event from the database: tests must not change the module's shared objects."""
+    return EventPage.objects.get(pk=ns.events[key].pk)
+
+
 def urls(ns, *keys):
     return [ns.events[key].url for key in keys]
 
@@ -295,7 +300,7 @@ def test_without_a_registration_link_no_registration_is_needed(client, events):
 
 
 def test_the_registration_link_disappears_after_the_deadline(client, events):
-    page = events.events["hybrid"]
+    page = fresh(events, "hybrid")
     page.registration_deadline = timezone.now() - datetime.timedelta(minutes=1)
     page.save()
     text = main_text(client.get(page.url))
@@ -304,7 +309,7 @@ def test_the_registration_link_disappears_after_the_deadline(client, events):
 
 
 def test_a_past_event_closes_its_registration_and_hides_the_online_link(client, events):
-    page = events.events["tagung"]
+    page = fresh(events, "tagung")
     page.registration_url = "https://anmeldung.example.org/tagung"
     page.format = "hybrid"
     page.online_url = "https://konferenz.example.org/tagung"
@@ -321,7 +326,7 @@ def test_a_cancelled_event_says_so(client, events):
 
 
 def test_a_postponed_event_names_its_new_date(client, events):
-    page = events.events["bayern"]
+    page = fresh(events, "bayern")
     page.status = "verschoben"
     page.previous_start_date = datetime.date.today() + datetime.timedelta(days=5)
     page.save()
@@ -364,7 +369,7 @@ def test_the_home_page_shows_the_next_three_events(client, events):
 
 def test_the_home_page_hides_next_events_when_there_are_none(client, events):
     for key in ("online", "hybrid", "bayern", "abgesagt"):
-        events.events[key].unpublish()
+        fresh(events, key).unpublish()
     doc = soup(client.get("/"))
     assert doc.find(id="termine-titel") is None
 
