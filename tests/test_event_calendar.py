@@ -230,3 +230,91 @@ def test_the_list_links_its_feeds(client, events):
     doc = soup(client.get("/veranstaltungen/"))
     types = {link["type"] for link in doc.select('link[rel="alternate"]')}
     assert {"application/rss+xml", "application/atom+xml", "text/calendar"} <= types
+
+
+# --- JSON-LD, search, sitemap, breadcrumbs ---------------------------------------------------
+
+
+def event_json_ld(client, page):
+    from tests.test_metadata import json_ld
+
+    return json_ld(client.get(page.url))["Event"]
+
+
+def test_an_all_day_past_event_as_schema_org_event(client, events):
+    data = event_json_ld(client, events.events["tagung"])
+    assert data["name"] == "Wirtschaftsförderung im ländlichen Raum"
+    assert (data["startDate"], data["endDate"]) == ("2007-04-21", "2007-04-22")
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Kulturzentrum PFL",
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "DE",
+            "streetAddress": "Peterstraße 3",
+            "postalCode": "26121",
+            "addressLocality": "Oldenburg",
+            "addressRegion": "Niedersachsen",
+        },
+    }
+    assert data["organizer"] == {"@type": "Organization", "name": "Rambøll Management"}
+    assert data["url"] == f"http://localhost{events.events['tagung'].url}"
+
+
+def test_a_hybrid_event_has_a_place_and_a_virtual_location_with_offsets(client, events):
+    page = EventPage.objects.get(pk=events.events["hybrid"].pk)
+    data = event_json_ld(client, page)
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    place, virtual = data["location"]
+    assert place["@type"] == "Place" and place["address"]["addressLocality"] == "Leipzig"
+    assert virtual == {
+        "@type": "VirtualLocation",
+        "url": "https://konferenz.example.org/logistikforum",
+    }
+    start = datetime.datetime.fromisoformat(data["startDate"])
+    assert start.utcoffset() is not None and start.astimezone(datetime.UTC) == page.starts_at
+
+
+def test_cancelled_and_postponed_events_carry_their_status(client, events):
+    assert event_json_ld(client, events.events["abgesagt"])["eventStatus"] == (
+        "https://schema.org/EventCancelled"
+    )
+    page = EventPage.objects.get(pk=events.events["bayern"].pk)
+    page.status = "verschoben"
+    page.save()
+    assert event_json_ld(client, page)["eventStatus"] == "https://schema.org/EventPostponed"
+    page.previous_start_date = page.start_date - datetime.timedelta(days=14)
+    page.save()
+    data = event_json_ld(client, page)
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert data["previousStartDate"] == page.previous_start_date.isoformat()
+
+
+def test_an_online_event_has_only_a_virtual_location(client, events):
+    data = event_json_ld(client, events.events["online"])
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"]["@type"] == "VirtualLocation"
+
+
+def test_events_are_found_with_the_type_filter_and_in_the_sitemap(client, events):
+    from tests.helpers import main_text
+
+    found = client.get("/suche/", {"q": "Leipzig", "typ": "veranstaltung"})
+    text = main_text(found)
+    assert events.events["hybrid"].title in text
+    assert "Logistikdrehscheibe Leipzig" not in text  # the case study is another type
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for page in events.events.values():
+        assert f"http://localhost{page.url}</loc>" in sitemap
+    assert "http://localhost/veranstaltungen/</loc>" in sitemap
+
+
+def test_breadcrumbs_and_open_graph_of_an_event(client, events):
+    page = events.events["hybrid"]
+    doc = soup(client.get(page.url))
+    crumbs = [a.get_text(strip=True) for a in doc.select("nav.breadcrumbs a, .breadcrumbs a")]
+    assert crumbs[:2] == ["Startseite", "Veranstaltungen"]
+    assert doc.find("meta", property="og:title")["content"].startswith(page.title)
+    assert doc.find("meta", property="og:url")["content"] == f"http://localhost{page.url}"

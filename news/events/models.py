@@ -524,6 +524,57 @@ class EventPage(RoutablePageMixin, BasePage):
     def index(self, request):
         return self.render(request)
 
+    ATTENDANCE = {
+        "praesenz": "OfflineEventAttendanceMode",
+        "online": "OnlineEventAttendanceMode",
+        "hybrid": "MixedEventAttendanceMode",
+    }
+
+    def structured_data(self, data, request):
+        """The schema.org ``Event`` of this page (JSON-LD), from the site's article object."""
+        url = data["url"]
+        event = {
+            key: data[key]
+            for key in ("@context", "@type", "url", "description", "image", "inLanguage")
+            if key in data
+        }
+        event["name"] = self.title
+        if self.is_all_day:
+            event["startDate"] = self.start_date.isoformat()
+            event["endDate"] = self.last_day.isoformat()
+        else:
+            start, end = self.moments()
+            event["startDate"], event["endDate"] = start.isoformat(), end.isoformat()
+        status = {"abgesagt": "EventCancelled", "verschoben": "EventPostponed"}.get(
+            self.status, "EventScheduled"
+        )
+        if self.status == "verschoben" and self.previous_start_date:
+            status = "EventRescheduled"
+            event["previousStartDate"] = self.previous_start_date.isoformat()
+        event["eventStatus"] = f"https://schema.org/{status}"
+        event["eventAttendanceMode"] = f"https://schema.org/{self.ATTENDANCE[self.format]}"
+        locations = []
+        if self.has_place:
+            address = {"@type": "PostalAddress", "addressCountry": "DE"}
+            for key, value in (
+                ("streetAddress", self.street_address),
+                ("postalCode", self.postal_code),
+                ("addressLocality", self.locality),
+                ("addressRegion", self.get_bundesland_display() if self.bundesland else ""),
+            ):
+                if value:
+                    address[key] = value
+            locations.append(
+                {"@type": "Place", "name": self.venue or self.locality, "address": address}
+            )
+        if self.is_online and self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": full_link(self.online_url, url)})
+        if locations:
+            event["location"] = locations[0] if len(locations) == 1 else locations
+        if self.organiser:
+            event["organizer"] = {"@type": "Organization", "name": self.organiser}
+        return event
+
     @path("kalender/", name="calendar")
     def calendar_file(self, request):
         """„In den Kalender (.ics)“: this event as a calendar file."""

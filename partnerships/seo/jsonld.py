@@ -1,7 +1,8 @@
 """Metadata for search engines and social networks: the social image and JSON-LD.
 
-Pages say what they are with ``schema_type`` ("Article", "NewsArticle") and may offer a
-``published_date``; everything else comes from the fields every page has.
+Pages say what they are with ``schema_type`` ("Article", "NewsArticle", "Event") and may offer
+a ``published_date``; everything else comes from the fields every page has. A type may add its
+own fields with ``structured_data(data, request)``, which gets and returns the object.
 """
 
 import json
@@ -113,6 +114,11 @@ def structured_data(page, request, site_settings, image_url=""):
         )
     else:
         if getattr(page, "schema_type", None):
-            objects.append(article(page, request, site_settings, image_url))
+            data = article(page, request, site_settings, image_url)
+            # A page type may describe itself further (an Event: dates, place, status).
+            describe = getattr(page, "structured_data", None)
+            if callable(describe):
+                data = describe(data, request)
+            objects.append(data)
         objects.append(breadcrumb_list(page, request))
     return objects
