@@ -8,7 +8,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate content admin scheduler test test-fast test-postgres lint format check lock clean outage-test scale-test backup restore backup-test bench guide-screenshots
+.PHONY: help install run serve migrate content admin scheduler worker bench-mail test test-fast test-postgres lint format check lock clean outage-test scale-test backup restore backup-test bench guide-screenshots
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -35,10 +35,19 @@ run: content admin ## Install, migrate, load content, print the admin login and 
 	$(PY) manage.py set_site_address $(SITE_URL)
 	@echo "Website:  http://127.0.0.1:$(PORT)/"
 	@echo "Admin:    http://127.0.0.1:$(PORT)/admin/"
+	@echo "Mail-Worker läuft nebenher (Newsletter, Bestätigungen; E-Mails erscheinen hier in der Konsole)."
+	$(PY) manage.py db_worker --backend mail --interval 2 --no-reload & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-scheduler: migrate ## Once a minute: scheduled (un)publishing, the content clock (Ctrl-C stops)
-	while true; do $(PY) manage.py publish_scheduled; $(PY) manage.py tick_content_clock; sleep 60; done
+worker: migrate ## The mail worker alone (newsletter, alerts, confirmations): what a server runs as a service
+	$(PY) manage.py db_worker --backend mail --interval 2 --no-reload
+
+bench-mail: install ## Send 2,000 newsletter mails to a local SMTP server: mails per second, worker memory
+	$(PY) bench/mail.py
+
+scheduler: migrate ## Once a minute: scheduled (un)publishing, the content clock, newsletter digests (Ctrl-C stops)
+	while true; do $(PY) manage.py publish_scheduled; $(PY) manage.py tick_content_clock; $(PY) manage.py newsletter_tick; sleep 60; done
 
 PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
 

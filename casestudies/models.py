@@ -55,8 +55,18 @@ class CaseStudyIndexPage(IndexPage):
             .order_by("title")
         )
 
+    follow_label = "Praxisbeispiele"
+    follow_filter_form = CaseStudyFilterForm
+
+    def follow_pages(self, filters):
+        return self.filtered(**filters)
+
     def filtered_ids(self, branche="", bundesland="", phase="", konzept=""):
         """The ids of the case studies matching the filter, in the order of the list."""
+        return list(self.filtered(branche, bundesland, phase, konzept).values_list("pk", flat=True))
+
+    def filtered(self, branche="", bundesland="", phase="", konzept=""):
+        """The case studies matching the filter (a queryset), in the order of the list."""
         items = (
             CaseStudyPage.objects.child_of(self).live().filter(public_q()).order_by("title", "pk")
         )
@@ -69,7 +79,7 @@ class CaseStudyIndexPage(IndexPage):
         if konzept:  # case studies citing the concept page (see ConceptPage.related_case_studies)
             cited = CaseStudyConceptLink.objects.filter(concept__slug=konzept)
             items = items.filter(pk__in=cited.values("page_id"))
-        return list(items.values_list("pk", flat=True))
+        return items
 
     # Preview modes: the whole list, and the list as a visitor sees it after choosing one
     # Branche or Projektphase in the filter (one mode per snippet, built when the editor opens).

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -27,9 +28,27 @@ MAX_TAG_LENGTH = 100
 RESERVED_SLUGS = {"feed", "atom"}
 
 
+class NewsTagFilterForm(forms.Form):
+    """The news list's filter (``?tag=``) as a form, for following news by e-mail."""
+
+    tag = forms.ChoiceField(label="Schlagwort", required=False)
+
+    FIELDS = ("tag",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tags = Tag.objects.filter(news_newspagetag_items__isnull=False).distinct()
+        self.fields["tag"].choices = [
+            ("", "Alle Schlagwörter"),
+            *tags.order_by("name").values_list("slug", "name"),
+        ]
+
+
 class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["news.NewsPage"]
     has_feeds = True
+    follow_label = "Meldungen"
+    follow_filter_form = NewsTagFilterForm
     page_description = "Die Nachrichtenübersicht „Aktuelles“, neueste zuerst, mit Jahresarchiv."
 
     class Meta:
@@ -39,6 +58,12 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     def news_items(self):
         # Lists and feeds show no images: no image joins.
         return self.live_children(NewsPage).order_by("-date", "-pk")
+
+    def follow_pages(self, filters):
+        items = self.news_items()
+        if "tag" in filters:
+            items = items.filter(tagged_items__tag__slug=filters["tag"])
+        return items
 
     def archive_years(self):
         """Years with news, newest first."""

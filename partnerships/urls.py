@@ -37,6 +37,7 @@ urlpatterns = [
         name="wagtailimages_serve",
     ),
     path("suche/", search_views.search, name="search"),
+    path("newsletter/", include("partnerships.newsletter.urls")),
     path(
         "sitemap.xml",
         canonical.canonical_view(sitemap),

@@ -3,7 +3,7 @@ content checks in the userbar and the page editor, the snippets „Ansprechpartn
 „Branchen / Cluster“."""
 
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -26,6 +26,7 @@ from partnerships.editorial.dashboard import (
 from partnerships.editorial.invitations import send_invitation
 from partnerships.models.contact_persons import ContactPerson
 from partnerships.models.taxonomy import Branche
+from partnerships.newsletter import admin_views as newsletter_admin
 from partnerships.search import report as search_terms_report
 
 
@@ -50,6 +51,13 @@ class ContactPersonViewSet(SnippetViewSet):
 register_snippet(ContactPersonViewSet)
 # Site-wide: the filter „Branche“ of the case studies and „Thema“ of the events.
 register_snippet(Branche)
+register_snippet(newsletter_admin.NewsletterIssueViewSet)
+hooks.register("register_snippet_listing_buttons", newsletter_admin.listing_buttons)
+
+
+@hooks.register("register_admin_urls")
+def newsletter_admin_urls():
+    return [path("newsletter/", include((newsletter_admin.urlpatterns, "newsletter_admin")))]
 
 
 @hooks.register("construct_homepage_panels")

@@ -122,6 +122,10 @@ def test_public_templates_have_no_inline_scripts_or_styles():
     root = Path(__file__).resolve().parent.parent / "templates"
     offenders = []
     for path in root.rglob("*.html"):
+        if path.parent == root / "partnerships" / "mail":
+            # Mails: inline styles are all mail programs understand; never a site page
+            # (the admin's preview of an issue is outside the enforced CSP).
+            continue
         text = path.read_text().lower()
         for needle in ("<script", "<style", " style=", " onclick=", " onload=", "javascript:"):
             if needle in text:

@@ -114,6 +114,12 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         """The live, public events below this list, without their StreamFields."""
         return self.live_children(EventPage)
 
+    follow_label = "Veranstaltungen"
+    follow_filter_form = EventFilterForm
+
+    def follow_pages(self, filters):
+        return filter_events(self.events(), filters)
+
     def filtered(self, request):
         """(form, chosen values or None for an invalid filter, the events it finds)."""
         data = {key: request.GET.get(key, "") for key in EventFilterForm.FIELDS}

@@ -39,9 +39,9 @@ AUTOCOMPLETE_CHOICES = [
 # --- The form -------------------------------------------------------------------------------
 
 
-class ContactForm(BaseForm):
-    """Wagtail's form base plus accessible error wiring: a field with errors is marked
-    ``aria-invalid`` and described by its error message (and its help text)."""
+class DescribedErrorsMixin:
+    """Accessible error wiring for any form: a field with errors is marked ``aria-invalid``
+    and described by its error message (and its help text)."""
 
     def full_clean(self):
         super().full_clean()
@@ -55,6 +55,10 @@ class ContactForm(BaseForm):
                 field.widget.attrs["aria-invalid"] = "true"
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class ContactForm(DescribedErrorsMixin, BaseForm):
+    """Wagtail's form base plus accessible error wiring (``DescribedErrorsMixin``)."""
 
     def submitted_rows(self):
         """(label, value as text) of every answered field, for the thank-you page and the

@@ -32,10 +32,13 @@ class RateLimit:
     (``allkeys-lru``) the count would silently start from zero again, and the form must keep
     working without its cache. The address is stored only as a salted hash."""
 
-    def __init__(self, request):
-        self.limit = settings.CONTACT_RATE_LIMIT
-        self.window = datetime.timedelta(seconds=settings.CONTACT_RATE_WINDOW)
+    def __init__(self, request, scope="", limit=None, window=None):
+        """``scope`` counts another form separately (the newsletter's), with its own limit."""
+        self.limit = limit or settings.CONTACT_RATE_LIMIT
+        self.window = datetime.timedelta(seconds=window or settings.CONTACT_RATE_WINDOW)
         address = client_ip_address(request) or "unbekannt"
+        if scope:
+            address = f"{scope}:{address}"
         digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
         self.client = digest
 

@@ -45,6 +45,15 @@ MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projekt
 CONTACT_PERSON_MODEL = ("partnerships", "contactperson")
 EDITOR_CONTACT_PERSON_PERMS = ["add", "change", "view"]
 MODERATOR_CONTACT_PERSON_PERMS = ["add", "change", "delete", "view"]
+# Newsletter issues: editors compose them and send tests to themselves; moderators also
+# send them (``send_newsletterissue``) and delete drafts.
+NEWSLETTER_MODEL = ("partnerships", "newsletterissue")
+EDITOR_NEWSLETTER_PERMS = ["add_newsletterissue", "change_newsletterissue", "view_newsletterissue"]
+MODERATOR_NEWSLETTER_PERMS = [
+    *EDITOR_NEWSLETTER_PERMS,
+    "delete_newsletterissue",
+    "send_newsletterissue",
+]
 # Further models moderators manage in full: redirects and promoted search results.
 MODERATOR_MODELS = [
     ("wagtailredirects", "redirect"),
@@ -193,3 +202,20 @@ def grant_section_permissions(page):
     from django.apps import apps
 
     setup_section(apps, page)
+
+
+def grant_newsletter_permissions(apps):
+    """Redakteure compose newsletter issues, Moderatoren also send them (see above)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    app_label, model = NEWSLETTER_MODEL
+    for group_name, codenames in (
+        (EDITORS, EDITOR_NEWSLETTER_PERMS),
+        (MODERATORS, MODERATOR_NEWSLETTER_PERMS),
+    ):
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            group.permissions.add(_perm(Permission, ContentType, app_label, model, codename))

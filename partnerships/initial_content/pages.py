@@ -226,6 +226,37 @@ DATENSCHUTZ = {
             "die Nachricht, sobald Ihre Anfrage abschließend bearbeitet ist und keine "
             "gesetzlichen Aufbewahrungspflichten entgegenstehen.",
         ),
+        h2("Newsletter"),
+        paragraph(
+            "Sie können unseren Newsletter und Benachrichtigungen über neue Inhalte dieser "
+            "Website (Meldungen, Praxisbeispiele, Veranstaltungen, auf Wunsch gefiltert) per "
+            "E-Mail bestellen. Dafür verarbeiten wir Ihre E-Mail-Adresse, Ihre Auswahl und die "
+            "gewünschte Häufigkeit. Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 "
+            "lit. a DSGVO).",
+            "Wir verwenden das Double-Opt-in-Verfahren: Nach der Anmeldung erhalten Sie eine "
+            "E-Mail mit einem Bestätigungslink, der 48 Stunden gilt. Erst nach Ihrer "
+            "Bestätigung senden wir Ihnen weitere E-Mails. Nicht bestätigte Anmeldungen löschen "
+            "wir nach sieben Tagen. Als Nachweis Ihrer Einwilligung speichern wir den Zeitpunkt "
+            "der Anmeldung und der Bestätigung, die Fassung des Einwilligungstextes, die Sie "
+            "gesehen haben, und einen pseudonymisierten Hashwert der IP-Adresse, von der die "
+            "Anmeldung kam (nicht die IP-Adresse selbst). Zum Schutz vor massenhaften "
+            "Anmeldungen wird die Anzahl der Anmeldungen je IP-Adresse zehn Minuten lang als "
+            "Hashwert gezählt.",
+            "Zu jeder E-Mail halten wir fest, wann sie versendet wurde und ob der Versand "
+            "gelang; weist der empfangende Mailserver eine Adresse als unzustellbar zurück, "
+            "speichern wir die Adresse mit der Fehlermeldung und senden nicht weiter an sie. "
+            "Die E-Mails enthalten keine Zählpixel und keine Links zur Erfolgsmessung; wir "
+            "versenden sie über unseren eigenen Mailserver, ohne einen Newsletter-Dienstleister.",
+            "Sie können Ihre Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen: über "
+            "den Abmeldelink in jeder E-Mail (auch mit der Abmeldefunktion Ihres "
+            "E-Mail-Programms) oder per E-Mail an uns. Über den Link „Einstellungen ändern“ in "
+            "jeder E-Mail ändern Sie Ihre Auswahl ohne Benutzerkonto. Mit der Abmeldung löschen "
+            "wir Ihre E-Mail-Adresse und Ihre Auswahl sofort. Aufbewahrt bleibt nur der "
+            "Nachweis der früheren Einwilligung (Zeitpunkte, Fassung des Einwilligungstextes "
+            "und Hashwerte statt E-Mail- und IP-Adresse), damit wir die Rechtmäßigkeit "
+            "vergangener Sendungen belegen können (Art. 7 Abs. 1, Art. 6 Abs. 1 lit. c und "
+            "lit. f DSGVO); er wird drei Jahre nach dem Widerruf gelöscht.",
+        ),
         h2("Kontakt per E-Mail"),
         paragraph(
             "Wenn Sie uns per E-Mail schreiben, verarbeiten wir Ihre E-Mail-Adresse, Ihren "

@@ -5,11 +5,29 @@ from partnerships.models.contact import ContactRateHit
 from partnerships.models.contact_persons import ContactPerson, PageContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage, CustomRendition
+from partnerships.models.newsletter import (
+    Alert,
+    ConsentProof,
+    ConsentText,
+    Delivery,
+    Dispatch,
+    NewsletterIssue,
+    SenderLease,
+    Subscriber,
+)
 from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
 from partnerships.models.settings import ContentVersion, SiteSettings
 from partnerships.models.taxonomy import BUNDESLAENDER, Branche
 
 __all__ = [
+    "Alert",
+    "ConsentProof",
+    "ConsentText",
+    "Delivery",
+    "Dispatch",
+    "NewsletterIssue",
+    "SenderLease",
+    "Subscriber",
     "BUNDESLAENDER",
     "BasePage",
     "Branche",

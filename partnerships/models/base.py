@@ -162,6 +162,40 @@ class IndexPage(BasePage):
         """The live, public pages of ``model`` below this index, without their StreamFields."""
         return model.objects.child_of(self).live().filter(routing.public_q()).defer_streamfields()
 
+    # --- following by e-mail (partnerships.newsletter): readers subscribe to the new pages
+    # this list shows, optionally with its filter. A section offers it by naming what it lists
+    # (``follow_label``), its GET filter form (with ``FIELDS``; None: no filter) and by
+    # implementing ``follow_pages`` with the same query as the list itself.
+    follow_label = None  # e.g. "Praxisbeispiele"
+    follow_filter_form = None
+
+    def follow_filters(self, data):
+        """The normalised filter (``{field: value}``, empty ones left out, in the form's order)
+        of ``data`` (a dict or QueryDict), or None if it is not a valid filter of this list."""
+        form_class = self.follow_filter_form
+        if form_class is None:
+            return {}
+        form = form_class({key: data.get(key, "") for key in form_class.FIELDS})
+        if not form.is_valid():
+            return None
+        return {key: form.cleaned_data[key] for key in form_class.FIELDS if form.cleaned_data[key]}
+
+    def follow_describe(self, filters):
+        """The subscription in words: „Praxisbeispiele – Bundesland: Niedersachsen“."""
+        if not filters or self.follow_filter_form is None:
+            return self.follow_label
+        form = self.follow_filter_form()
+        parts = [
+            f"{form.fields[key].label}: {dict(form.fields[key].choices).get(value, value)}"
+            for key, value in filters.items()
+            if key in form.fields
+        ]
+        return f"{self.follow_label} – {', '.join(parts)}"
+
+    def follow_pages(self, filters):
+        """The pages the list shows with the valid filter ``filters`` (a queryset)."""
+        raise NotImplementedError
+
 
 @functools.cache
 def page_types():

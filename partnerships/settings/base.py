@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     # uses its naturaltime filter without installing the app.
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
@@ -373,6 +375,28 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # without Redis).
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", str(10 * 60)))
+
+# --- Newsletter and alerts (partnerships.newsletter) ---
+# The mail queue is a table in the site's database (django-tasks with django-tasks-db); its
+# worker is ``manage.py db_worker --backend mail`` (make worker, the compose service
+# "worker"). Wagtail's own tasks (search index, references) stay on the default backend and
+# run at once, as without a task framework.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# None: the site's EMAIL_BACKEND (SMTP in production, with the newsletter's tracking of
+# interrupted mails, partnerships.newsletter.smtp).
+NEWSLETTER_EMAIL_BACKEND = os.environ.get("NEWSLETTER_EMAIL_BACKEND") or None
+NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "10"))  # mails per second; 0: no limit
+NEWSLETTER_CONFIRM_HOURS = 48
+NEWSLETTER_UNCONFIRMED_DAYS = 7
+NEWSLETTER_MAX_CONFIRMATIONS = 3  # confirmation mails per unconfirmed address
+NEWSLETTER_PROOF_YEARS = 3  # proof of a withdrawn consent (§ 195 BGB: three years)
+NEWSLETTER_DIGEST_HOUR = 7  # digests go out from 7:00 local time
+NEWSLETTER_RATE_LIMIT = int(os.environ.get("NEWSLETTER_RATE_LIMIT", "5"))
+NEWSLETTER_RATE_WINDOW = int(os.environ.get("NEWSLETTER_RATE_WINDOW", str(10 * 60)))
 
 # Second factor (TOTP, django-otp) for the admin: optional for everyone; with
 # ADMIN_REQUIRE_2FA=1 superusers must set it up before they can use the admin

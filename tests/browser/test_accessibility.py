@@ -45,6 +45,12 @@ PAGES = [
     "search_filtered",
     "search_no_results",
     "not_found",
+    "newsletter",
+    "newsletter_chosen",
+    "newsletter_requested",
+    "newsletter_confirm",
+    "newsletter_manage",
+    "newsletter_unsubscribe",
 ]
 
 
@@ -78,6 +84,44 @@ def page_urls():
     }
 
 
+def newsletter_urls():
+    """The readers' newsletter pages, with a confirmed and an unconfirmed subscriber."""
+    from django.utils import timezone
+
+    from casestudies.models import CaseStudyIndexPage
+    from partnerships.models.newsletter import Alert, Subscriber, address_hash
+    from partnerships.newsletter import subscriptions, tokens
+
+    def subscriber(email):
+        return Subscriber.objects.create(
+            email=email,
+            newsletter=True,
+            requested_at=timezone.now(),
+            consent=subscriptions.current_consent(),
+            request_ip_hash=address_hash("192.0.2.1"),
+        )
+
+    index = CaseStudyIndexPage.objects.get()
+    reader = subscriber("leserin@example.org")
+    subscriptions.confirm(reader)
+    Alert.objects.create(
+        subscriber=reader,
+        index_page=index,
+        filters={"bundesland": "niedersachsen"},
+        filter_key="bundesland=niedersachsen",
+    )
+    waiting = subscriber("wartend@example.org")
+    manage = tokens.make("manage", reader)
+    return {
+        "newsletter": "/newsletter/",
+        "newsletter_chosen": f"/newsletter/?folgen={index.pk}&bundesland=niedersachsen",
+        "newsletter_requested": "/newsletter/angefordert/",
+        "newsletter_confirm": f"/newsletter/bestaetigen/{tokens.make('confirm', waiting)}/",
+        "newsletter_manage": f"/newsletter/einstellungen/{manage}/",
+        "newsletter_unsubscribe": f"/newsletter/abmelden/{manage}/",
+    }
+
+
 CSP_RECORDER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -104,7 +148,7 @@ def site_server(django_db_setup, django_db_blocker):
             sort_order=0,
             description="Der Einstieg in das Konzept.",
         )
-        urls = page_urls()
+        urls = {**page_urls(), **newsletter_urls()}
         # Make the image renditions (slow AVIF encoding) once, before the browser asks.
         warm = Client()
         for url in urls.values():
@@ -168,6 +212,21 @@ def test_page_passes_axe_and_loads_only_local_assets(site_server, contexts, key,
         # Nothing forces visitors to scroll sideways (phones especially).
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, f"{key}: {scroll_width}px wide content at {width}px"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+def test_the_newsletter_form_with_errors_passes_axe(site_server, contexts, width):
+    page, _, _, _ = visit(site_server, contexts, "newsletter", width)
+    try:
+        page.fill("#id_email", "kein-at-zeichen")
+        page.uncheck("#id_newsletter")
+        page.click("button[type=submit]")
+        page.wait_for_selector("#fehler")
+        assert page.locator(".error-summary a").count() == 2
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
     finally:
         page.close()
 
