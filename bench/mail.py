@@ -70,6 +70,8 @@ def main():
     with open(os.devnull, "w") as quiet:
         call_command("load_initial_content", verbosity=0, stdout=quiet)
 
+    from wagtail.models import Page
+
     from partnerships.models.newsletter import (
         Delivery,
         Dispatch,
@@ -78,7 +80,6 @@ def main():
         address_hash,
     )
     from partnerships.newsletter import sending, subscriptions
-    from wagtail.models import Page
 
     now = timezone.now()
     consent = subscriptions.current_consent()
