@@ -53,6 +53,7 @@ register_snippet(ContactPersonViewSet)
 register_snippet(Branche)
 register_snippet(newsletter_admin.NewsletterIssueViewSet)
 hooks.register("register_snippet_listing_buttons", newsletter_admin.listing_buttons)
+hooks.register("register_admin_viewset", lambda: newsletter_admin.SubscriberViewSet("abonnenten"))
 
 
 @hooks.register("register_admin_urls")

@@ -534,3 +534,14 @@ def test_the_admin_lists_issues_with_their_sending_page(admin_client_de, site_tr
     assert issue.subject in html and "Versand und Test" in html
     status = admin_client_de.get(reverse("newsletter_admin:status", args=[issue.pk]))
     assert "Test an mich senden" in status.content.decode()
+
+
+def test_administrators_find_and_delete_an_address_as_an_unsubscription(admin_client_de, site_tree):
+    subscriber = confirmed("loeschen@example.org")
+    listing = admin_client_de.get("/admin/abonnenten/", {"q": "loeschen"})
+    assert "loeschen@example.org" in listing.content.decode()
+    assert admin_client_de.get("/admin/abonnenten/new/").status_code in (302, 403)
+    response = admin_client_de.post(f"/admin/abonnenten/delete/{subscriber.pk}/")
+    assert response.status_code == 302
+    assert not Subscriber.objects.filter(email="loeschen@example.org").exists()
+    assert ConsentProof.objects.get().withdrawn_at is not None

@@ -9,11 +9,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from partnerships.models.newsletter import Delivery, Dispatch, NewsletterIssue, Subscriber
-from partnerships.newsletter import tasks
+from partnerships.newsletter import subscriptions, tasks
 
 SEND_PERMISSION = "partnerships.send_newsletterissue"
 EDIT_URL_NAMESPACE = "wagtailsnippets_partnerships_newsletterissue"
@@ -36,6 +40,41 @@ class NewsletterIssueViewSet(SnippetViewSet):
     list_display = ["subject", "created"]
     search_fields = ["subject"]
     search_backend_name = None
+
+
+class NoAddPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+# Addresses come only through the double opt-in, never typed in here.
+register_permission_policy(Subscriber, NoAddPolicy(Subscriber))
+
+
+class UnsubscribeView(generic.DeleteView):
+    """Deleting a subscriber in the admin (an erasure request) is an unsubscription: the
+    address goes, the proof of the past consent is marked withdrawn."""
+
+    def delete_action(self):
+        subscriptions.unsubscribe(self.object)
+
+
+class SubscriberViewSet(ModelViewSet):
+    """„Abonnenten“ under Einstellungen: look up and delete addresses (administrators)."""
+
+    model = Subscriber
+    icon = "user"
+    menu_label = "Newsletter-Abonnenten"
+    add_to_settings_menu = True
+    list_display = ["email", "newsletter", "frequency", "confirmed_at", "bounced_at"]
+    list_filter = ["newsletter", "frequency"]
+    search_fields = ["email"]
+    form_fields = ["newsletter", "frequency"]
+    ordering = ["email"]
+    delete_view_class = UnsubscribeView
 
 
 def _issue(request, pk):

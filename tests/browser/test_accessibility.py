@@ -222,7 +222,7 @@ def test_the_newsletter_form_with_errors_passes_axe(site_server, contexts, width
     try:
         page.fill("#id_email", "kein-at-zeichen")
         page.uncheck("#id_newsletter")
-        page.click("button[type=submit]")
+        page.get_by_role("button", name="Anmelden").click()
         page.wait_for_selector("#fehler")
         assert page.locator(".error-summary a").count() == 2
         results = Axe().run(page)
