@@ -6,9 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -16,10 +18,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from casestudies import exports
 from casestudies.filters import CaseStudyFilterForm
 from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from partnerships.blocks import RICH_TEXT_FEATURES
@@ -32,12 +37,15 @@ from partnerships.models.contact_persons import (
 )
 from partnerships.models.images import CustomImage
 from partnerships.routing import public_q
+from partnerships.seo.canonical import with_canonical
 
 CASE_STUDIES_PER_PAGE = 12
 MORE_CASE_STUDIES = 3
+# The list's own routes (open data); a case study with this slug would be unreachable.
+RESERVED_SLUGS = {"export"}
 
 
-class CaseStudyIndexPage(IndexPage):
+class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["casestudies.CaseStudyPage"]
     page_description = "Übersicht „Praxisbeispiele“ mit Filter nach Branche, Bundesland und Phase."
     # Shown where the search finds nothing: the case-study finder as a way on.
@@ -133,6 +141,43 @@ class CaseStudyIndexPage(IndexPage):
             cards=self.cards(request, list(page.object_list)),
         )
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    def export_filter(self, request):
+        """The valid filter of the request ({field: slug}), or a 404 for an unknown value."""
+        data = {key: request.GET.get(key, "") for key in CaseStudyFilterForm.FIELDS}
+        form = CaseStudyFilterForm(data)
+        if not form.is_valid():
+            raise Http404("Unbekannter Filterwert für den Export.")
+        return {k: v for k, v in form.cleaned_data.items() if v}
+
+    def export_rows(self, request, chosen):
+        return exports.rows(exports.prepared(self.filtered(**chosen)), request)
+
+    def export_url(self, request, chosen, kind):
+        query = "?" + urlencode(chosen) if chosen else ""
+        return f"{self.get_full_url(request)}export/{kind}/{query}"
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        chosen = self.export_filter(request)
+        reply = exports.csv_response(self.export_rows(request, chosen), filename=self.slug)
+        return with_canonical(reply, self.export_url(request, chosen, "csv"))
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        chosen = self.export_filter(request)
+        reply = exports.json_response(
+            self.export_rows(request, chosen),
+            filename=self.slug,
+            source=self.get_full_url(request),
+            licence=exports.licence(request),
+            filters=chosen,
+        )
+        return with_canonical(reply, self.export_url(request, chosen, "json"))
 
     def cards(self, request, ids):
         """The rendered cards of the case studies ``ids``, in that order."""
@@ -257,11 +302,29 @@ class CaseStudyPage(BasePage):
 
     type_label = "Praxisbeispiel"
     search_filter = ("praxisbeispiel", "Praxisbeispiel")
+    # The open-data API (/api/v2/praxisbeispiele/, partnerships.api): the export's fields.
+    api_fields = [
+        APIField("teaser"),
+        APIField("kommune"),
+        APIField("bundesland"),
+        APIField("branchen", serializer=serializers.StringRelatedField(many=True)),
+        APIField("phase", serializer=serializers.StringRelatedField()),
+        APIField("zeitraum"),
+        APIField("partners", serializer=serializers.StringRelatedField(many=True)),
+        APIField("last_published_at"),
+    ]
     schema_type = "Article"
     card_image_fields = ("listing_image", "hero_image")
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": "Dieser Kurztitel ist für die Übersicht reserviert (Export). "
+                    "Bitte wählen Sie einen anderen."
+                }
+            )
         if self.year_to and self.year_from and self.year_to < self.year_from:
             raise ValidationError({"year_to": "Das Ende darf nicht vor dem Beginn liegen."})
 

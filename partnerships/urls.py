@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from partnerships import api
 from partnerships.accounts import page_passwords
 from partnerships.images.renditions import LimitedServeView
 from partnerships.search import views as search_views
@@ -38,6 +39,7 @@ urlpatterns = [
     ),
     path("suche/", search_views.search, name="search"),
     path("newsletter/", include("partnerships.newsletter.urls")),
+    path("api/v2/", api.build_router().urls),
     path(
         "sitemap.xml",
         canonical.canonical_view(sitemap),

@@ -1,6 +1,7 @@
 """Pages below the home page: the contact page (a form) and the legal pages, in tree order."""
 
 from partnerships.initial_content.markup import h2, h3, info_box, paragraph, rich, ul
+from partnerships.initial_content.open_data import OFFENE_DATEN
 from partnerships.initial_content.site import ADDRESS_HTML, EMAIL, ORGANISATION
 
 EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
@@ -376,11 +377,12 @@ BARRIEREFREIHEIT = {
 
 # Tree order: Kontakt (a ContactPage, created first) appears in the main menu after the three
 # sections; the legal pages are reached through the footer.
-STANDARD_PAGES = [IMPRESSUM, DATENSCHUTZ, BARRIEREFREIHEIT]
+STANDARD_PAGES = [IMPRESSUM, DATENSCHUTZ, BARRIEREFREIHEIT, OFFENE_DATEN]
 
 FOOTER_LINKS = [
     ("impressum", "Impressum"),
     ("datenschutz", "Datenschutz"),
     ("barrierefreiheit", "Barrierefreiheit"),
+    ("offene-daten", "Offene Daten"),
     ("kontakt", "Kontakt"),
 ]

@@ -28,3 +28,11 @@ def heading_anchors(stream):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def urlencode_params(params):
+    """``{"a": "b"}`` as ``?a=b`` (nothing for an empty mapping), for links with a filter."""
+    from urllib.parse import urlencode
+
+    return "?" + urlencode(params) if params else ""
