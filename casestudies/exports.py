@@ -105,7 +105,7 @@ def licence(request):
     """{"name", "url"} of the content licence (site settings; CC BY 4.0 unless changed)."""
     site_settings = SiteSettings.for_request(request)
     return {
-        "name": getattr(site_settings, "licence_name", "") or "CC BY 4.0",
-        "url": getattr(site_settings, "licence_url", "")
+        "name": getattr(site_settings, "content_licence_name", "") or "CC BY 4.0",
+        "url": getattr(site_settings, "content_licence_url", "")
         or "https://creativecommons.org/licenses/by/4.0/deed.de",
     }
