@@ -23,6 +23,7 @@ from wagtail.search import index
 from casestudies.filters import CaseStudyFilterForm
 from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.citations import CitablePageMixin
 from partnerships.listing import paginate
 from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
 from partnerships.models.contact_persons import (
@@ -153,7 +154,7 @@ class CaseStudyIndexPage(IndexPage):
         ]
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(CitablePageMixin, BasePage):
     kommune = models.CharField(
         "Kommune / Region", max_length=150, help_text="z. B. „Landkreis Vechta“."
     )
