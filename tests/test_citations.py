@@ -342,3 +342,13 @@ def test_the_version_knows_the_next_midnight(db, time_machine):
     _, _, moment = version.read_with_clock()
     assert moment <= int(datetime.datetime(2026, 3, 6, tzinfo=BERLIN).timestamp())
     assert moment > int(timezone.now().timestamp())
+
+
+def test_the_settings_form_offers_author_and_licence(admin_client_de, site_tree):
+    site = Site.objects.get(is_default_site=True)
+    response = admin_client_de.get(f"/admin/settings/partnerships/sitesettings/{site.pk}/")
+    assert response.status_code == 200
+    doc = soup(response)
+    assert doc.find("input", attrs={"name": "citation_author"})["value"] == "Rambøll Management"
+    assert doc.find("input", attrs={"name": "content_licence_name"})["value"] == "CC BY 4.0"
+    assert "Zitieren und Lizenz" in text_of(doc)
