@@ -28,6 +28,7 @@ from casestudies import exports
 from casestudies.filters import CaseStudyFilterForm
 from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from partnerships.blocks import RICH_TEXT_FEATURES
+from partnerships.citations import CitablePageMixin
 from partnerships.listing import paginate
 from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
 from partnerships.models.contact_persons import (
@@ -198,7 +199,7 @@ class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
         ]
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(CitablePageMixin, BasePage):
     kommune = models.CharField(
         "Kommune / Region", max_length=150, help_text="z. B. „Landkreis Vechta“."
     )

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from partnerships.blocks import BodyStreamBlock, heading_anchors
+from partnerships.citations import CitablePageMixin
 from partnerships.models.base import SHARING, BasePage, IndexPage, promote_panels
 from partnerships.models.contact_persons import (
     PageContactPerson,
@@ -34,7 +35,7 @@ class ConceptIndexPage(IndexPage):
         return context
 
 
-class ConceptPage(BasePage):
+class ConceptPage(CitablePageMixin, BasePage):
     body = StreamField(BodyStreamBlock(), verbose_name="Inhalt")
 
     content_panels = [

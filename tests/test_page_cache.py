@@ -5,6 +5,7 @@ Requests go through the real WSGI stack of production (``PageCacheApp`` around D
 ``WSGIHandler``), not through the test client, because hits never reach Django.
 """
 
+import datetime
 import gzip
 import os
 import socket
@@ -16,12 +17,14 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import Page, PageViewRestriction
 
 from casestudies.models import Branche, CaseStudyPage
 from concepts.models import ConceptPage
 from news.models import NewsPage
+from partnerships.caching import version
 from partnerships.caching.pagecache import CachingApp
 from partnerships.models.images import CustomImage
 from partnerships.models.pages import StandardPage
@@ -95,8 +98,12 @@ def publish(page):
 
 
 def test_second_anonymous_request_is_a_hit_without_database_queries(
-    web, site_tree, django_assert_num_queries
+    web, site_tree, django_assert_num_queries, time_machine
 ):
+    # At noon: in the last hour before midnight s-maxage would end at the citations' new day.
+    noon = datetime.datetime.combine(timezone.localdate(), datetime.time(12))
+    time_machine.move_to(timezone.make_aware(noon))
+    version.bump()
     first = web.get("/konzept/")
     assert first.status == 200 and first.cache == "miss"
     assert "Das Konzept" in first.text or site_tree.concept_index.title in first.text

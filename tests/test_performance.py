@@ -37,6 +37,8 @@ PAGES = {
     "case_study_filter_branche": "/praxisbeispiele/?branche=logistik",
     # One with "more case studies" in both data sets (without any the cards need no query).
     "case_study": "/praxisbeispiele/kunststoffverarbeitung-in-suedwestfalen/",
+    "case_study_bibtex": "/praxisbeispiele/kunststoffverarbeitung-in-suedwestfalen/zitat/bibtex/",
+    "concept_ris": "/konzept/strategische-partnerschaft/zitat/ris/",
     "news_index": "/aktuelles/",
     "news_index_page_2": "/aktuelles/?page=2",
     "news_tag": "/aktuelles/?tag=cluster",

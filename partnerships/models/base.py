@@ -1,8 +1,8 @@
 """The abstract pages every page type builds on, and what the core reads from page types.
 
 Page types describe themselves with class attributes (``type_label``, ``search_filter``,
-``card_image_fields``, ``schema_type``, ``listing_date_field``); the core reads them here
-instead of naming feature apps.
+``card_image_fields``, ``schema_type``, ``listing_date_field``, ``event_fields``, ``citable``);
+the core reads them here instead of naming feature apps.
 """
 
 import functools
@@ -108,6 +108,9 @@ class BasePage(EditableWhenScheduledMixin, Page):
     # (start, end) datetime fields of pages that are appointments (events), or None: the home
     # page lists those whose end lies ahead as „Nächste Termine“, not under „Aktuelles“.
     event_fields = None
+    # True for pages with „Zitiervorschlag“ (set by ``partnerships.citations.CitablePageMixin``,
+    # which also adds the BibTeX and RIS downloads); read by the JSON-LD and the content clock.
+    citable = False
 
     class Meta:
         abstract = True

@@ -2,6 +2,7 @@
 
 import copy
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -39,6 +40,31 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="Impressum, Datenschutz, Barrierefreiheit, Kontakt …",
     )
+    citation_author = models.CharField(
+        "Urheber im Zitiervorschlag",
+        max_length=200,
+        default="Rambøll Management",
+        help_text="So steht die Organisation als Urheber im „Zitiervorschlag“ der "
+        "Praxisbeispiele und Konzeptseiten, in den Downloads (BibTeX, RIS) und in den "
+        "strukturierten Daten für Suchmaschinen.",
+    )
+    content_licence_name = models.CharField(
+        "Lizenz der Inhalte",
+        max_length=100,
+        blank=True,
+        default="CC BY 4.0",
+        help_text="Die Lizenz, unter der Texte und Daten der Website weiterverwendet werden "
+        "dürfen, z. B. „CC BY 4.0“. Erscheint beim Zitiervorschlag und in den strukturierten "
+        "Daten; Bilder haben eigene Nachweise. Leer: keine Lizenzangabe.",
+    )
+    content_licence_url = models.URLField(
+        "Adresse des Lizenztexts",
+        max_length=300,
+        blank=True,
+        default="https://creativecommons.org/licenses/by/4.0/deed.de",
+        help_text="Die Seite mit dem Lizenztext, z. B. "
+        "https://creativecommons.org/licenses/by/4.0/deed.de.",
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -52,12 +78,31 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("footer_links"),
         FieldPanel("default_social_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("citation_author"),
+                FieldRowPanel(
+                    [FieldPanel("content_licence_name"), FieldPanel("content_licence_url")]
+                ),
+            ],
+            heading="Zitieren und Lizenz",
+        ),
     ]
 
     select_related = ["default_social_image"]
 
     class Meta:
         verbose_name = "Website-Einstellungen"
+
+    def clean(self):
+        super().clean()
+        if self.content_licence_url and not self.content_licence_name:
+            raise ValidationError(
+                {
+                    "content_licence_name": "Bitte den Namen der Lizenz angeben, deren Adresse "
+                    "eingetragen ist."
+                }
+            )
 
     @classmethod
     def for_request(cls, request):

@@ -1,8 +1,10 @@
 """Metadata for search engines and social networks: the social image and JSON-LD.
 
 Pages say what they are with ``schema_type`` ("Article", "NewsArticle", "Event") and may offer
-a ``published_date``; everything else comes from the fields every page has. A type may add its
-own fields with ``structured_data(data, request)``, which gets and returns the object.
+a ``published_date``; everything else comes from the fields every page has. Citable pages
+(``citable``, ``partnerships.citations``) name the citation's author and the content licence.
+A type may add its own fields with ``structured_data(data, request)``, which gets and returns
+the object.
 """
 
 import json
@@ -80,6 +82,13 @@ def article(page, request, site_settings, image_url):
         data["dateModified"] = modified.isoformat()
     if image_url:
         data["image"] = [image_url]
+    if getattr(page, "citable", False):  # partnerships.citations: as the citation names them
+        data["author"] = {"@type": "Organization", "name": site_settings.citation_author}
+        data["publisher"]["url"] = site_root_url(request) + "/"
+        if site_settings.content_licence_url:
+            data["license"] = site_settings.content_licence_url
+        elif site_settings.content_licence_name:
+            data["license"] = {"@type": "CreativeWork", "name": site_settings.content_licence_name}
     return data
 
 

@@ -485,7 +485,10 @@ CONTENT_MEMOS = {
 # datetime), None if there is none. At that moment the content version is renewed as by a
 # change: the memo, the page cache and Varnish (BAN, s-maxage) honour it. Feature apps add
 # their functions here; manage.py tick_content_clock (the scheduler) ticks when nobody reads.
-CONTENT_CLOCK = ["news.events.clock.next_change"]  # events end, registrations close
+CONTENT_CLOCK = [
+    "news.events.clock.next_change",  # events end, registrations close
+    "partnerships.citations.next_change",  # local midnight: the citations' access date
+]
 
 # HTTP caches in front (Varnish and/or a CDN): emptied once after every committed change
 # (partnerships/caching/frontend.py). Each back end is switched on by its variables.

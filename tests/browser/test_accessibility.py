@@ -217,6 +217,32 @@ def test_page_passes_axe_and_loads_only_local_assets(site_server, contexts, key,
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("key", ["concept_page", "case_study"])
+def test_the_citation_box_is_shown_whole_and_its_downloads_answer(
+    site_server, contexts, key, width
+):
+    """„Zitiervorschlag“ (checked by axe with its page above): the long address wraps inside
+    the box at phone width, and both downloads are files of their format."""
+    page, _, _, _ = visit(site_server, contexts, key, width)
+    try:
+        box = page.locator("section.citation")
+        assert box.is_visible()
+        url = box.locator(".citation__url")
+        assert url.bounding_box()["x"] + url.bounding_box()["width"] <= (
+            box.bounding_box()["x"] + box.bounding_box()["width"]
+        )
+        for name, content_type in (
+            ("BibTeX herunterladen (.bib)", "application/x-bibtex"),
+            ("RIS herunterladen (.ris)", "application/x-research-info-systems"),
+        ):
+            href = box.get_by_role("link", name=name).get_attribute("href")
+            reply = page.request.get(site_server[0].url + href)
+            assert reply.ok and reply.headers["content-type"].startswith(content_type)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
 def test_the_newsletter_form_with_errors_passes_axe(site_server, contexts, width):
     page, _, _, _ = visit(site_server, contexts, "newsletter", width)
     try:
