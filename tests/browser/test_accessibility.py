@@ -45,6 +45,7 @@ PAGES = [
     "search_filtered",
     "search_no_results",
     "not_found",
+    "open_data",
     "newsletter",
     "newsletter_chosen",
     "newsletter_requested",
@@ -113,6 +114,7 @@ def newsletter_urls():
     waiting = subscriber("wartend@example.org")
     manage = tokens.make("manage", reader)
     return {
+        "open_data": "/offene-daten/",
         "newsletter": "/newsletter/",
         "newsletter_chosen": f"/newsletter/?folgen={index.pk}&bundesland=niedersachsen",
         "newsletter_requested": "/newsletter/angefordert/",
