@@ -13,6 +13,7 @@
 
 import logging
 
+from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import AnonRateThrottle
 from wagtail import hooks
@@ -43,6 +44,15 @@ class APIRateThrottle(AnonRateThrottle):
 class OpenDataMixin:
     throttle_classes = [APIRateThrottle]
     renderer_classes = [JSONRenderer]
+
+    def throttled(self, request, wait):
+        raise exceptions.Throttled(
+            wait,
+            detail=(
+                "Zu viele Anfragen von Ihrer Adresse. Bitte warten Sie "
+                f"{max(1, round(wait or 60))} Sekunden und fragen Sie dann erneut."
+            ),
+        )
 
 
 class PublicPagesAPIViewSet(OpenDataMixin, PagesAPIViewSet):

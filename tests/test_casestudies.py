@@ -192,7 +192,7 @@ def listed(response):
     return [
         href
         for href in dict.fromkeys(a.get("href", "") for a in main(response).find_all("a"))
-        if href.startswith(URL) and href != URL and "?" not in href
+        if href.startswith(URL) and href != URL and "?" not in href and "/export/" not in href
     ]
 
 

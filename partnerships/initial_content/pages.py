@@ -211,7 +211,9 @@ DATENSCHUTZ = {
             "Ausnahme ist das Kontaktformular: Beim Aufruf der Kontaktseite wird ein technisch "
             "notwendiges Cookie zum Schutz vor Cross-Site-Request-Forgery gesetzt, das nur "
             "einen Zufallswert enthält und sicherstellt, dass das Formular tatsächlich von "
-            "dieser Website abgeschickt wird (§ 25 Abs. 2 Nr. 2 TDDDG).",
+            "dieser Website abgeschickt wird (§ 25 Abs. 2 Nr. 2 TDDDG). Es ist ein "
+            "Sitzungs-Cookie: Ihr Browser löscht es, wenn Sie ihn schließen. Die Seiten zu "
+            "Newsletter und Benachrichtigungen setzen kein Cookie.",
             "Nur wenn sich Mitglieder der Redaktion im Redaktionssystem anmelden, werden "
             "technisch notwendige Cookies gesetzt: ein Sitzungs-Cookie, das die Anmeldung "
             "aufrechterhält, und ein Cookie zum Schutz vor Cross-Site-Request-Forgery. Diese "

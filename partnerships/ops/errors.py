@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -40,4 +41,6 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER)
         response["Cache-Control"] = "no-store"
         return response
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # True to what happens: the error is logged; a mail goes out only with ADMINS set.
+    context = {"admins_notified": bool(settings.ADMINS)}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

@@ -29,8 +29,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    # Wagtail's API; "rest_framework" itself is not installed: only its JSON renderer is used,
+    # and its catalogs would replace Django's German form messages with other wordings.
     "wagtail.api.v2",
-    "rest_framework",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -166,6 +167,16 @@ SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 # every app replica sees every login (no per-process or per-machine session state).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 8 * 60 * 60
+# The contact form's CSRF cookie lives only until the browser closes (the Datenschutz text
+# says so), not Django's default of a year.
+CSRF_COOKIE_AGE = None
+# Who gets a mail for every server error: "Name <address>, …" (none by default; the 500 page
+# says which is true).
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in os.environ.get("ADMINS", "").split(",")
+    if address.strip()
+]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -472,6 +483,7 @@ CONTENT_MEMOS = {
     "news.events.filters.thema_choices": None,
     "casestudies.filters.concept_choices": None,
     "casestudies.models.CaseStudyIndexPage.filtered_ids": 1000,  # every filter combination
+    "casestudies.models.CaseStudyIndexPage.bundesland_counts": 1000,  # the map, per filter
     "casestudies.models.CaseStudyIndexPage.cards": None,
     "casestudies.models.CaseStudyPage.more_case_studies": None,
     "casestudies.models.CaseStudyPage.more_case_study_cards": None,
