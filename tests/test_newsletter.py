@@ -470,8 +470,13 @@ def test_a_finders_selection_is_carried_into_the_form(client, site_tree):
 
 
 def test_the_worker_process_sends_what_a_request_queued(
-    client, site_tree, smtp, django_capture_on_commit_callbacks
+    client, site_tree, smtp, django_capture_on_commit_callbacks, monkeypatch
 ):
+    # The worker closes connections it deems unusable between tasks; inside this test's
+    # transaction that would be the test's own connection (PostgreSQL).
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
