@@ -138,23 +138,31 @@ def grant_moderator_search_permissions(apps):
             )
 
 
-def grant_contact_person_permissions(apps):
-    """Redakteure and Moderatoren manage the „Ansprechpartner“ snippet (see above)."""
+def _grant_to_groups(apps, model_label, codenames_by_group):
+    """Give each existing group ``{group name: [codename, …]}`` of ``(app_label, model)``."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    app_label, model = CONTACT_PERSON_MODEL
-    for group_name, actions in (
-        (EDITORS, EDITOR_CONTACT_PERSON_PERMS),
-        (MODERATORS, MODERATOR_CONTACT_PERSON_PERMS),
-    ):
+    app_label, model = model_label
+    for group_name, codenames in codenames_by_group.items():
         group = Group.objects.filter(name=group_name).first()
         if group is None:
             continue
-        for action in actions:
-            group.permissions.add(
-                _perm(Permission, ContentType, app_label, model, f"{action}_{model}")
-            )
+        for codename in codenames:
+            group.permissions.add(_perm(Permission, ContentType, app_label, model, codename))
+
+
+def grant_contact_person_permissions(apps):
+    """Redakteure and Moderatoren manage the „Ansprechpartner“ snippet (see above)."""
+    model = CONTACT_PERSON_MODEL[1]
+    _grant_to_groups(
+        apps,
+        CONTACT_PERSON_MODEL,
+        {
+            EDITORS: [f"{action}_{model}" for action in EDITOR_CONTACT_PERSON_PERMS],
+            MODERATORS: [f"{action}_{model}" for action in MODERATOR_CONTACT_PERSON_PERMS],
+        },
+    )
 
 
 def setup_section(apps, page):
@@ -206,16 +214,8 @@ def grant_section_permissions(page):
 
 def grant_newsletter_permissions(apps):
     """Redakteure compose newsletter issues, Moderatoren also send them (see above)."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    app_label, model = NEWSLETTER_MODEL
-    for group_name, codenames in (
-        (EDITORS, EDITOR_NEWSLETTER_PERMS),
-        (MODERATORS, MODERATOR_NEWSLETTER_PERMS),
-    ):
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        for codename in codenames:
-            group.permissions.add(_perm(Permission, ContentType, app_label, model, codename))
+    _grant_to_groups(
+        apps,
+        NEWSLETTER_MODEL,
+        {EDITORS: EDITOR_NEWSLETTER_PERMS, MODERATORS: MODERATOR_NEWSLETTER_PERMS},
+    )

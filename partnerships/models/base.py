@@ -196,8 +196,9 @@ class IndexPage(BasePage):
         return f"{self.follow_label} – {', '.join(parts)}"
 
     def follow_pages(self, filters):
-        """The pages the list shows with the valid filter ``filters`` (a queryset)."""
-        raise NotImplementedError
+        """The pages the list shows with the valid filter ``filters`` (a queryset); without a
+        filter form, its live, public children. Lists with a filter run their own query."""
+        return Page.objects.child_of(self).live().filter(routing.public_q())
 
 
 @functools.cache

@@ -38,10 +38,6 @@ def filter_key(filters):
     return urlencode(sorted(filters.items()))
 
 
-def describe(index, filters):
-    return index.follow_describe(filters)
-
-
 class NewPages:
     """The pages each alert finds that were first published in a window, computed once per
     distinct (list, filter) for a whole digest run."""
@@ -73,7 +69,7 @@ class NewPages:
                         "pk", "first_published_at"
                     )
                 )
-                self._found[key] = (describe(index, alert.filters), rows)
+                self._found[key] = (index.follow_describe(alert.filters), rows)
         return self._found[key]
 
     def groups(self, alerts, since):

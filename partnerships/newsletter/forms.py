@@ -22,7 +22,7 @@ class ChosenFilter:
 
     def __init__(self, index, filters):
         self.index, self.filters = index, filters
-        self.label = follow.describe(index, filters)
+        self.label = index.follow_describe(filters)
         self.query = follow.filter_key(filters)
 
 

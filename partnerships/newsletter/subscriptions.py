@@ -49,10 +49,6 @@ def normalise_email(value):
     return f"{local}@{domain.lower()}"
 
 
-def find(email):
-    return Subscriber.objects.filter(email__iexact=normalise_email(email)).first()
-
-
 def _replace_alerts(subscriber, alerts):
     subscriber.alerts.all().delete()
     Alert.objects.bulk_create(

@@ -467,6 +467,7 @@ CONTENT_MEMOS = {
     "partnerships.models.home.HomePage.featured_pages": None,
     "partnerships.models.home.HomePage.latest_news": None,
     "partnerships.models.home.HomePage.upcoming_events": None,
+    "partnerships.newsletter.follow.followable_lists": None,  # the newsletter's lists
     "partnerships.routing.restricted_paths": None,  # every listing's restriction condition
     "partnerships.routing.find_route": 20_000,  # visitors choose the paths
     "partnerships.routing.shared_page": 50_000,
