@@ -20,7 +20,7 @@ COPY --chown=app:app . .
 # The throw-away key exists only for this command; the running container needs SECRET_KEY.
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     ALLOWED_HOSTS=build python manage.py collectstatic --noinput --verbosity 0 \
- && mkdir -p /app/media && chown app:app /app/media
+ && mkdir -p /app/media /app/logs && chown app:app /app/media /app/logs
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]

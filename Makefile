@@ -46,8 +46,8 @@ worker: migrate ## The mail worker alone (newsletter, alerts, confirmations): wh
 bench-mail: install ## Send 2,000 newsletter mails to a local SMTP server: mails per second, worker memory
 	$(PY) bench/mail.py
 
-scheduler: migrate ## Once a minute: scheduled (un)publishing, the content clock, newsletter digests (Ctrl-C stops)
-	while true; do $(PY) manage.py publish_scheduled; $(PY) manage.py tick_content_clock; $(PY) manage.py newsletter_tick; sleep 60; done
+scheduler: migrate ## Once a minute: scheduled (un)publishing, the content clock, newsletter digests, deleting expired form messages (Ctrl-C stops)
+	while true; do $(PY) manage.py publish_scheduled; $(PY) manage.py tick_content_clock; $(PY) manage.py newsletter_tick; $(PY) manage.py delete_expired_submissions; sleep 60; done
 
 PG_CHECK := import psycopg2; psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3).close()
 

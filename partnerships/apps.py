@@ -7,6 +7,7 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from partnerships import checks  # noqa: F401 (registers the go-live check)
         from partnerships.caching import declarations, frontend, pagecache, version  # noqa: F401
         from partnerships.editorial import signals as editorial_signals  # noqa: F401
         from partnerships.search import signals as search_signals  # noqa: F401

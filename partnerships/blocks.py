@@ -6,6 +6,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from partnerships import legal
 from partnerships.slugs import german_slug
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -143,6 +144,58 @@ class BodyStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+class LegalSectionBlock(blocks.StructBlock):
+    """A section of a legal page written from the site settings and the configuration
+    (``partnerships.legal``), so the Impressum and the privacy text say what is set up: what
+    the client has not supplied stays out (and ``check --deploy`` reports it)."""
+
+    section = blocks.ChoiceBlock(
+        label="Abschnitt",
+        choices=[
+            ("anbieter", "Anbieterkennzeichnung (§ 5 DDG)"),
+            ("verantwortlich_mstv", "Verantwortlich nach § 18 Abs. 2 MStV (mit Überschrift)"),
+            ("verantwortlicher", "Verantwortlicher im Sinne der DSGVO"),
+            (
+                "datenschutzbeauftragte",
+                "Datenschutzbeauftragte oder Datenschutzbeauftragter (mit Überschrift)",
+            ),
+            ("server_logs", "Server-Logfiles und ihre Speicherdauer"),
+            ("hosting", "Hosting, Mediendateien und Übermittlung"),
+            ("cookies", "Cookies"),
+            ("formulare", "Kontakt- und Feedbackformular, Speicherdauer"),
+            ("barrierefreiheit_pruefung", "Letzte Prüfung der Barrierefreiheit"),
+        ],
+    )
+
+    class Meta:
+        icon = "cog"
+        label = "Abschnitt aus den Einstellungen"
+        template = "blocks/legal_section_block.html"
+        help_text = (
+            "Der Text wird aus den Website-Einstellungen und der Server-Konfiguration erzeugt "
+            "und ist deshalb immer aktuell."
+        )
+
+    def get_context(self, value, parent_context=None):
+        from partnerships.models import SiteSettings
+
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        context["site_settings"] = (
+            SiteSettings.for_request(request) if request else legal.default_site_settings()
+        )
+        context["facts"] = legal.privacy_facts()
+        if value["section"] == "anbieter":
+            context["contact_page"] = legal.contact_page()
+        return context
+
+
+class StandardBodyBlock(BodyStreamBlock):
+    """The standard page's content: the shared blocks plus generated legal sections."""
+
+    legal_section = LegalSectionBlock()
 
 
 class PageLinkBlock(blocks.StructBlock):

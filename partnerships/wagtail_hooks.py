@@ -19,6 +19,7 @@ from partnerships.editorial.content_checks import SiteContentChecker
 from partnerships.editorial.dashboard import (
     EingereichtPanel,
     GeplantPanel,
+    GoLivePanel,
     MeineEntwuerfePanel,
     ZuletztVeroeffentlichtPanel,
     ZurFreigabePanel,
@@ -65,6 +66,9 @@ def newsletter_admin_urls():
 def add_editorial_panels(request, panels):
     # "Zur Freigabe" replaces Wagtail's own "awaiting your review" panel (same content).
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+    go_live = GoLivePanel.for_request(request)
+    if go_live is not None:
+        panels.append(go_live)
     panels.extend(
         [
             ZurFreigabePanel(),

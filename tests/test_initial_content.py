@@ -16,7 +16,12 @@ from news.events.models import EventIndexPage, EventPage, EventRelatedPage
 from news.models import NewsPage
 from partnerships.editorial.permissions import EDITORS
 from partnerships.models.home import HomePage
-from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
+from partnerships.models.pages import (
+    AccessibilityPage,
+    ContactFormField,
+    ContactPage,
+    StandardPage,
+)
 from partnerships.models.settings import SiteSettings
 from tests.conftest import outer_transaction
 from tests.factories import StandardPageFactory
@@ -268,7 +273,9 @@ def test_search_finds_the_loaded_content(client, loaded):
 
 def test_standard_pages_exist(loaded):
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
-    assert {"impressum", "datenschutz", "barrierefreiheit"} <= slugs
+    assert {"impressum", "datenschutz"} <= slugs
+    # The accessibility statement carries its feedback form (tests/test_accessibility_feedback.py).
+    assert AccessibilityPage.objects.live().get().slug == "barrierefreiheit"
 
 
 def test_kontakt_is_a_contact_form(client, loaded):

@@ -1,11 +1,14 @@
 """What the legal texts say about cookies and error reports is what the code does."""
 
 import secrets
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
 
 from partnerships.initial_content.pages import DATENSCHUTZ
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_contact_forms_csrf_cookie_is_a_session_cookie_as_the_privacy_text_says(
@@ -14,9 +17,11 @@ def test_the_contact_forms_csrf_cookie_is_a_session_cookie_as_the_privacy_text_s
     response = client.get(site_tree.contact.url)
     cookie = response.cookies["csrftoken"]
     assert cookie["max-age"] == "" and cookie["expires"] == ""  # gone when the browser closes
-    assert "Sitzungs-Cookie: Ihr Browser löscht es, wenn Sie ihn schließen" in str(
-        DATENSCHUTZ["body"]
-    )
+    # The Datenschutz text's cookie section (generated, templates/blocks/legal/cookies.html).
+    assert ("legal_section", {"section": "cookies"}) in DATENSCHUTZ["body"]
+    cookies_text = (ROOT / "templates/blocks/legal/cookies.html").read_text()
+    assert "Sitzungs-Cookie: Ihr Browser löscht es, wenn Sie ihn schließen" in cookies_text
+    assert "„csrftoken“" in cookies_text
 
 
 @pytest.mark.parametrize("url", ["/", "/newsletter/", "/praxisbeispiele/"])

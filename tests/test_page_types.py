@@ -14,7 +14,7 @@ from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import EventIndexPage, NewsIndexPage, NewsPage
 from partnerships.models.home import HomePage
-from partnerships.models.pages import ContactPage, StandardPage
+from partnerships.models.pages import AccessibilityPage, ContactPage, StandardPage
 from tests.factories import (
     BrancheFactory,
     CaseStudyIndexPageFactory,
@@ -47,6 +47,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             {
                 StandardPage,
                 ContactPage,
+                AccessibilityPage,
                 ConceptIndexPage,
                 CaseStudyIndexPage,
                 NewsIndexPage,

@@ -194,3 +194,38 @@ class ZuletztVeroeffentlichtPanel(PageListPanel):
             .order_by("-last_published_at")[:PANEL_SIZE]
         )
         return [{"page": page, "note": "", "date": page.last_published_at} for page in pages]
+
+
+class GoLivePanel(Component):
+    """For administrators: the legal facts still missing, the same list production's
+    ``check --deploy`` reports (``partnerships.legal``). Hidden once everything is there."""
+
+    name = "go-live"
+    order = 40
+    template_name = "partnerships/admin/go_live_panel.html"
+
+    def __init__(self, missing, imprint_missing):
+        self.missing = missing
+        self.imprint_missing = imprint_missing
+
+    @classmethod
+    def for_request(cls, request):
+        from partnerships import legal
+
+        if not request.user.is_superuser:
+            return None
+        site_settings = legal.default_site_settings()
+        missing = legal.missing_facts(site_settings, legal.contact_page() is not None)
+        imprint_missing = legal.imprint_page() is None
+        if not missing and not imprint_missing:
+            return None
+        return cls(missing, imprint_missing)
+
+    def get_context_data(self, parent_context):
+        from django.urls import reverse
+
+        return {
+            "missing": self.missing,
+            "imprint_missing": self.imprint_missing,
+            "settings_url": reverse("wagtailsettings:edit", args=["partnerships", "sitesettings"]),
+        }

@@ -46,7 +46,13 @@ from partnerships.initial_content import (
 from partnerships.models.contact_persons import ContactPerson
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
-from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
+from partnerships.models.pages import (
+    AccessibilityFormField,
+    AccessibilityPage,
+    ContactFormField,
+    ContactPage,
+    StandardPage,
+)
 from partnerships.models.settings import SiteSettings
 
 
@@ -404,6 +410,44 @@ class Builder:
             ],
         )
 
+    def build_accessibility_page(self, home):
+        """The accessibility statement with its feedback form at /barrierefreiheit/. An older
+        installation has a standard page there: left as it is, with a hint."""
+        data = pages.BARRIEREFREIHEIT
+        existing = home.get_children().filter(slug=data["slug"]).specific().first()
+        if isinstance(existing, StandardPage):
+            self.notes.append(
+                f"Hinweis: „/{existing.slug}/“ ist noch eine Standardseite und bleibt "
+                "unverändert. Für das Formular „Barriere melden“ die Seite im Admin löschen "
+                "(Texte vorher sichern) und diesen Befehl erneut ausführen."
+            )
+            return existing
+        return self.ensure_page(
+            home,
+            AccessibilityPage,
+            data,
+            show_in_menus=data["show_in_menus"],
+            conformance=data["conformance"],
+            body=self.body(data["body"]),
+            form_intro=data["form_intro"],
+            thank_you_text=data["thank_you_text"],
+            to_address=data["to_address"],
+            subject=data["subject"],
+            form_fields=[
+                AccessibilityFormField(
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    help_text=help_text,
+                    autocomplete=autocomplete,
+                    sort_order=i,
+                )
+                for i, (label, field_type, required, help_text, autocomplete) in enumerate(
+                    data["form_fields"]
+                )
+            ],
+        )
+
     def build_standard_pages(self, home):
         return {
             spec["slug"]: self.ensure_page(
@@ -461,6 +505,7 @@ class Builder:
         contact_page = self.build_contact_page(home)
         self.build_events(sections, contact_page)
         standard_pages = self.build_standard_pages(home)
+        standard_pages["barrierefreiheit"] = self.build_accessibility_page(home)
         if home_is_new:
             self.publish_home(home, sections)
         self.ensure_settings(default_site, {**standard_pages, contact_page.slug: contact_page})

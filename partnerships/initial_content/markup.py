@@ -54,3 +54,9 @@ def table(caption, rows, first_col_is_header=False):
 
 def image(key, caption=""):
     return ("image", {"image": key, "caption": caption})
+
+
+def legal(section):
+    """A section generated from the site settings and the configuration
+    (``partnerships.blocks.LegalSectionBlock``)."""
+    return ("legal_section", {"section": section})

@@ -1,6 +1,6 @@
 """Pages below the home page: the contact page (a form) and the legal pages, in tree order."""
 
-from partnerships.initial_content.markup import h2, h3, info_box, paragraph, rich, ul
+from partnerships.initial_content.markup import h2, h3, info_box, legal, paragraph, rich, ul
 from partnerships.initial_content.open_data import OFFENE_DATEN
 from partnerships.initial_content.site import ADDRESS_HTML, EMAIL, ORGANISATION
 
@@ -72,22 +72,11 @@ IMPRESSUM = {
     "teaser": "Anbieterkennzeichnung und rechtliche Hinweise zur Website „Strategische "
     "Partnerschaften“.",
     "body": [
+        # The facts come from the site settings (partnerships.legal): what the client has not
+        # supplied yet is not shown, and check --deploy reports it.
         h2("Angaben gemäß § 5 DDG"),
-        paragraph(ADDRESS_HTML),
-        h2("Vertretungsberechtigte"),
-        paragraph(
-            f"Die {ORGANISATION} wird durch ihre Geschäftsführung vertreten.",
-        ),
-        h2("Kontakt"),
-        paragraph(f"E-Mail: {EMAIL_LINK}"),
-        h2("Registereintrag"),
-        paragraph(
-            "Eintragung im Handelsregister.<br/>Registergericht: Amtsgericht Hamburg",
-        ),
-        h2("Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV"),
-        paragraph(
-            f"Redaktion „Strategische Partnerschaften“<br/>{ORGANISATION}<br/>Anschrift wie oben",
-        ),
+        legal("anbieter"),
+        legal("verantwortlich_mstv"),  # with its heading, shown once the person is set
         h2("Verbraucherstreitbeilegung"),
         paragraph(
             "Wir sind nicht bereit und nicht verpflichtet, an Streitbeilegungsverfahren vor "
@@ -98,27 +87,23 @@ IMPRESSUM = {
         paragraph(
             "Die Inhalte dieser Website wurden mit größter Sorgfalt erstellt. Für die "
             "Richtigkeit, Vollständigkeit und Aktualität der Inhalte können wir jedoch keine "
-            "Gewähr übernehmen. Als Diensteanbieter sind wir gemäß § 7 Abs. 1 DDG für eigene "
-            "Inhalte auf diesen Seiten nach den allgemeinen Gesetzen verantwortlich. Nach den "
-            "§§ 8 bis 10 DDG sind wir als Diensteanbieter jedoch nicht verpflichtet, "
-            "übermittelte oder gespeicherte fremde Informationen zu überwachen oder nach "
-            "Umständen zu forschen, die auf eine rechtswidrige Tätigkeit hinweisen.",
-            "Verpflichtungen zur Entfernung oder Sperrung der Nutzung von Informationen nach "
-            "den allgemeinen Gesetzen bleiben hiervon unberührt. Eine diesbezügliche Haftung "
-            "ist erst ab dem Zeitpunkt der Kenntnis einer konkreten Rechtsverletzung möglich. "
-            "Sobald uns entsprechende Rechtsverletzungen bekannt werden, entfernen wir diese "
-            "Inhalte umgehend.",
+            "Gewähr übernehmen. Für eigene Inhalte sind wir nach den allgemeinen Gesetzen "
+            "verantwortlich. Für fremde Informationen, die wir übermitteln oder speichern, "
+            "richtet sich die Verantwortlichkeit nach Art. 4 bis 8 der Verordnung (EU) "
+            "2022/2065 (Gesetz über digitale Dienste) in Verbindung mit § 7 DDG; eine "
+            "allgemeine Pflicht, diese Informationen zu überwachen oder aktiv nach Umständen zu "
+            "forschen, die auf eine rechtswidrige Tätigkeit hinweisen, besteht danach nicht "
+            "(Art. 8 der Verordnung).",
+            "Sobald uns rechtswidrige Inhalte bekannt werden, entfernen wir sie oder sperren "
+            "den Zugang zu ihnen umgehend.",
         ),
         h3("Haftung für Links"),
         paragraph(
-            "Diese Website kann Links zu externen Websites Dritter enthalten, auf deren "
-            "Inhalte wir keinen Einfluss haben. Für diese fremden Inhalte ist stets der "
-            "jeweilige Anbieter oder Betreiber der Seiten verantwortlich. Die verlinkten Seiten "
-            "wurden zum Zeitpunkt der Verlinkung auf mögliche Rechtsverstöße überprüft; "
-            "rechtswidrige Inhalte waren zu diesem Zeitpunkt nicht erkennbar. Eine permanente "
-            "inhaltliche Kontrolle der verlinkten Seiten ist ohne konkrete Anhaltspunkte einer "
-            "Rechtsverletzung nicht zumutbar. Bei Bekanntwerden von Rechtsverletzungen "
-            "entfernen wir derartige Links umgehend.",
+            "Diese Website enthält Links zu Websites anderer Anbieter, auf deren Inhalte wir "
+            "keinen Einfluss haben. Für diese Inhalte ist der jeweilige Anbieter verantwortlich. "
+            "Die verlinkten Seiten wurden zum Zeitpunkt der Verlinkung auf mögliche "
+            "Rechtsverstöße überprüft; rechtswidrige Inhalte waren zu diesem Zeitpunkt nicht "
+            "erkennbar. Werden uns Rechtsverletzungen bekannt, entfernen wir den Link umgehend.",
         ),
         h3("Urheberrecht und Lizenz"),
         paragraph(
@@ -151,91 +136,33 @@ DATENSCHUTZ = {
     "show_in_menus": False,
     "teaser": (
         "Welche Daten beim Besuch dieser Website verarbeitet werden – kurz gesagt: nur die "
-        "technisch notwendigen, ohne Cookies für Besucher und ohne Tracking."
+        "technisch notwendigen, ohne Cookies auf den öffentlichen Seiten und ohne Tracking."
     ),
     "body": [
         h2("Das Wichtigste in Kürze"),
         paragraph(
             ul(
-                "Wir setzen für Besucherinnen und Besucher keine Cookies.",
+                "Auf den öffentlichen Seiten setzen wir keine Cookies; nur die Formulare "
+                "setzen ein technisch notwendiges Sitzungs-Cookie.",
                 "Wir verwenden keine Analyse-, Tracking- oder Werbedienste.",
-                "Wir laden keine Schriftarten, Skripte, Karten, Videos oder sonstigen Inhalte "
-                "von fremden Servern (keine externen Content-Delivery-Networks).",
+                "Wir laden keine Schriftarten, Skripte, Karten oder Videos von fremden Servern.",
                 "Es werden nur die Daten verarbeitet, die für die Auslieferung der Website "
-                "technisch notwendig sind.",
+                "und die Beantwortung Ihrer Anfragen notwendig sind.",
             )
         ),
+        # Generated sections (partnerships.legal): the address, the DPO, the log and form
+        # retention, the hosting and the cookies follow the settings and the configuration.
         h2("Verantwortlicher"),
-        paragraph(
-            "Verantwortlich für die Datenverarbeitung auf dieser Website im Sinne der "
-            "Datenschutz-Grundverordnung (DSGVO) ist:",
-            ADDRESS_HTML,
-            f"E-Mail: {EMAIL_LINK}",
-        ),
-        h2("Datenschutzbeauftragte oder Datenschutzbeauftragter"),
-        paragraph(
-            "Sie erreichen unsere betriebliche Datenschutzbeauftragte oder unseren "
-            "betrieblichen Datenschutzbeauftragten unter der oben genannten Anschrift mit dem "
-            f"Zusatz „Datenschutz“ oder per E-Mail an {EMAIL_LINK} (Betreff „Datenschutz“).",
-        ),
+        legal("verantwortlicher"),
+        legal("datenschutzbeauftragte"),  # with its heading, shown once the DPO is set
         h2("Aufruf der Website und Server-Logfiles"),
-        paragraph(
-            "Bei jedem Aufruf einer Seite übermittelt Ihr Browser automatisch Daten an unseren "
-            "Server. Diese werden in sogenannten Server-Logfiles gespeichert:",
-            ul(
-                "IP-Adresse des anfragenden Geräts",
-                "Datum und Uhrzeit des Zugriffs",
-                "aufgerufene Adresse (URL) und übertragene Datenmenge",
-                "HTTP-Statuscode",
-                "die zuvor besuchte Seite (Referrer), sofern Ihr Browser sie übermittelt",
-                "Browsertyp und Betriebssystem (User-Agent)",
-            ),
-            "Die Verarbeitung ist erforderlich, um die Website auszuliefern, ihre Stabilität "
-            "und Sicherheit zu gewährleisten und Angriffe abzuwehren. Rechtsgrundlage ist "
-            "Art. 6 Abs. 1 lit. f DSGVO; unser berechtigtes Interesse liegt im sicheren und "
-            "störungsfreien Betrieb der Website. Die Logfiles werden nach spätestens 14 Tagen "
-            "gelöscht, sofern sie nicht zur Aufklärung eines konkreten Sicherheitsvorfalls "
-            "länger benötigt werden. Eine Zusammenführung mit anderen Datenquellen findet "
-            "nicht statt.",
-        ),
-        h2("Hosting"),
-        paragraph(
-            "Die Website wird bei einem Dienstleister in der Europäischen Union betrieben, der "
-            "die Daten ausschließlich in unserem Auftrag und nach unseren Weisungen verarbeitet "
-            "(Auftragsverarbeitung nach Art. 28 DSGVO).",
-        ),
+        legal("server_logs"),
+        h2("Hosting und Übermittlung"),
+        legal("hosting"),
         h2("Cookies"),
-        paragraph(
-            "Beim Besuch der öffentlichen Seiten dieser Website werden keine Cookies gesetzt "
-            "und keine Informationen auf Ihrem Gerät gespeichert oder ausgelesen. Die einzige "
-            "Ausnahme ist das Kontaktformular: Beim Aufruf der Kontaktseite wird ein technisch "
-            "notwendiges Cookie zum Schutz vor Cross-Site-Request-Forgery gesetzt, das nur "
-            "einen Zufallswert enthält und sicherstellt, dass das Formular tatsächlich von "
-            "dieser Website abgeschickt wird (§ 25 Abs. 2 Nr. 2 TDDDG). Es ist ein "
-            "Sitzungs-Cookie: Ihr Browser löscht es, wenn Sie ihn schließen. Die Seiten zu "
-            "Newsletter und Benachrichtigungen setzen kein Cookie.",
-            "Nur wenn sich Mitglieder der Redaktion im Redaktionssystem anmelden, werden "
-            "technisch notwendige Cookies gesetzt: ein Sitzungs-Cookie, das die Anmeldung "
-            "aufrechterhält, und ein Cookie zum Schutz vor Cross-Site-Request-Forgery. Diese "
-            "Cookies sind für die vom Nutzer ausdrücklich gewünschte Anmeldung unbedingt "
-            "erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG). Die Verarbeitung erfolgt auf Grundlage "
-            "von Art. 6 Abs. 1 lit. f DSGVO. Das Sitzungs-Cookie wird bei der Abmeldung "
-            "oder mit Ablauf der Sitzung gelöscht.",
-        ),
-        h2("Kontaktformular"),
-        paragraph(
-            "Wenn Sie uns über das Kontaktformular schreiben, verarbeiten wir die Angaben aus "
-            "dem Formular (Name, E-Mail-Adresse, gegebenenfalls Organisation oder Kommune, "
-            "Anliegen und Nachricht), um Ihre Anfrage zu beantworten. Die Nachricht wird im "
-            "Redaktionssystem dieser Website gespeichert und per E-Mail an das Projektteam "
-            "weitergeleitet. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO, bei Anfragen im "
-            "Zusammenhang mit einem Vertrag Art. 6 Abs. 1 lit. b DSGVO. Zum Schutz vor "
-            "massenhaften Einsendungen wird die Anzahl der Nachrichten je IP-Adresse für zehn "
-            "Minuten gezählt; dabei wird die IP-Adresse nur als pseudonymisierter Hashwert im "
-            "Zwischenspeicher gehalten und nach Ablauf der zehn Minuten gelöscht. Wir löschen "
-            "die Nachricht, sobald Ihre Anfrage abschließend bearbeitet ist und keine "
-            "gesetzlichen Aufbewahrungspflichten entgegenstehen.",
-        ),
+        legal("cookies"),
+        h2("Kontaktformular und Meldung von Barrieren"),
+        legal("formulare"),
         h2("Newsletter"),
         paragraph(
             "Sie können unseren Newsletter und Benachrichtigungen über neue Inhalte dieser "
@@ -276,11 +203,11 @@ DATENSCHUTZ = {
             "sobald Ihre Anfrage abschließend bearbeitet ist und keine gesetzlichen "
             "Aufbewahrungspflichten entgegenstehen.",
         ),
-        h2("Weitergabe und Übermittlung in Drittländer"),
+        h2("Weitergabe an Dritte"),
         paragraph(
             "Eine Weitergabe Ihrer Daten an Dritte findet nicht statt, es sei denn, wir sind "
-            "gesetzlich dazu verpflichtet. Eine Übermittlung in Länder außerhalb der "
-            "Europäischen Union oder des Europäischen Wirtschaftsraums erfolgt nicht.",
+            "gesetzlich dazu verpflichtet. Dienstleister, die wir für den Betrieb einsetzen, "
+            "sind oben unter „Hosting und Übermittlung“ genannt.",
         ),
         h2("Verschlüsselung"),
         paragraph(
@@ -314,7 +241,7 @@ DATENSCHUTZ = {
             "Wohnorts oder Arbeitsplatzes wenden.",
         ),
         h2("Stand"),
-        paragraph("Diese Datenschutzerklärung hat den Stand November 2026."),
+        paragraph("Diese Datenschutzerklärung hat den Stand Dezember 2026."),
     ],
 }
 
@@ -326,67 +253,100 @@ BARRIEREFREIHEIT = {
         "Wie barrierefrei diese Website ist, welche Einschränkungen bekannt sind und wie Sie "
         "uns Barrieren melden können."
     ),
+    # An AccessibilityPage: the status sentence comes from its field, the form below the
+    # statement. Voluntary and modelled on the EU model statement (Durchführungsbeschluss
+    # (EU) 2018/1523): the operator is a company, so BITV 2.0 and the federal arbitration
+    # board (Schlichtungsstelle BGG) do not apply, and the text does not claim they do.
+    "conformance": "teilweise",
     "body": [
         paragraph(
-            f"Die {ORGANISATION} ist bemüht, die Website „Strategische Partnerschaften“ im "
-            "Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) "
-            "barrierefrei zugänglich zu machen. Maßstab sind die Web Content Accessibility "
-            "Guidelines (WCAG) 2.1 in der Konformitätsstufe AA, wie sie in der europäischen "
-            "Norm EN 301 549 festgelegt sind.",
+            f"Die {ORGANISATION} möchte, dass alle Menschen die Website „Strategische "
+            "Partnerschaften“ nutzen können. Als Unternehmen sind wir zu dieser Erklärung "
+            "nicht gesetzlich verpflichtet; wir geben sie freiwillig ab und folgen dabei dem "
+            "Aufbau der Mustererklärung der Europäischen Union. Maßstab sind die Web Content "
+            "Accessibility Guidelines (WCAG) 2.1 in der Konformitätsstufe AA.",
         ),
-        h2("Stand der Vereinbarkeit mit den Anforderungen"),
+        h2("Was bereits umgesetzt ist"),
         paragraph(
-            "Diese Website ist mit den Anforderungen der BITV 2.0 teilweise vereinbar. Sie "
-            "wurde bei ihrer Überarbeitung im Jahr 2026 an den WCAG 2.1 (Stufe AA) "
-            "ausgerichtet: Alle Inhalte sind mit der Tastatur erreichbar, Seiten sind mit "
-            "Überschriften, Landmarken und Sprungmarken gegliedert, Bilder haben "
-            "Textalternativen oder sind als dekorativ gekennzeichnet, und Farben erfüllen die "
-            "geforderten Kontrastwerte.",
+            ul(
+                "Alle Inhalte und Formulare sind mit der Tastatur bedienbar; der Fokus ist "
+                "immer sichtbar.",
+                "Seiten sind mit Überschriften, Landmarken und einem Sprunglink zum Inhalt "
+                "gegliedert.",
+                "Bilder haben Textalternativen oder sind als schmückend gekennzeichnet.",
+                "Texte und Bedienelemente erfüllen die geforderten Kontrastwerte; die Seiten "
+                "lassen sich auf 200 Prozent vergrößern und auf einem Smartphone ohne "
+                "seitliches Scrollen lesen.",
+                "Die Karte der Praxisbeispiele steht zusätzlich als Liste zur Verfügung.",
+            )
         ),
-        h3("Nicht barrierefreie Inhalte"),
+        h2("Bekannte Einschränkungen"),
         paragraph(
             "Die folgenden Inhalte sind nicht oder nicht vollständig barrierefrei:",
             ul(
-                "Dokumente zum Herunterladen (zum Beispiel PDF-Dateien), die vor der "
-                "Überarbeitung der Website entstanden sind, erfüllen die Anforderungen "
-                "möglicherweise nicht vollständig. Auf Anfrage stellen wir die Inhalte in "
-                "einer zugänglichen Form bereit.",
-                "Informationen zu den wesentlichen Inhalten in Leichter Sprache und in "
-                "Deutscher Gebärdensprache werden derzeit noch nicht angeboten.",
+                "Dokumente zum Herunterladen, die Dritte erstellt haben (zum Beispiel "
+                "Programme von Veranstaltungen), prüfen wir nicht in jedem Fall auf "
+                "Barrierefreiheit. Grund: Wir veröffentlichen sie so, wie wir sie erhalten. "
+                "Auf Anfrage stellen wir die Inhalte in einer zugänglichen Form bereit.",
+                "Videos und Inhalte in Deutscher Gebärdensprache bieten wir nicht an. Grund: "
+                "Die Website enthält keine Videos; eine Übersetzung in Gebärdensprache ist "
+                "bisher nicht geplant.",
+                "Texte in Leichter Sprache gibt es bisher nur für die Einführung in die "
+                "Website, nicht für die Fachtexte.",
             ),
         ),
         h2("Erstellung dieser Erklärung"),
         paragraph(
-            "Diese Erklärung wurde im November 2026 erstellt. Sie beruht auf einer "
-            "Selbstbewertung durch das Projektteam, unterstützt durch automatisierte "
-            "Prüfungen der Seiten in einem Browser.",
+            "Diese Erklärung beruht auf einer Selbstbewertung durch das Projektteam. Jede "
+            "Seitenart wird bei jeder Änderung der Website automatisch in einem Browser mit "
+            "dem Prüfwerkzeug axe-core bei Smartphone- und Desktopbreite geprüft; hinzu kommen "
+            "Prüfungen von Hand mit der Tastatur.",
         ),
+        legal("barrierefreiheit_pruefung"),
         h2("Feedback und Kontakt"),
         paragraph(
-            "Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten dieser Website "
-            "aufgefallen, oder benötigen Sie Informationen in einer für Sie zugänglichen Form? "
-            f"Dann wenden Sie sich bitte an uns: per E-Mail an {EMAIL_LINK} oder per Post an",
+            "Sind Ihnen Barrieren auf dieser Website aufgefallen, oder benötigen Sie einen "
+            "Inhalt in einer für Sie zugänglichen Form? Schreiben Sie uns über das Formular "
+            f"„Barriere melden“ unten, per E-Mail an {EMAIL_LINK} oder per Post an:",
             ADDRESS_HTML,
-            "Wir bemühen uns, Ihre Anfrage innerhalb eines Monats zu beantworten.",
-        ),
-        h2("Schlichtungsverfahren"),
-        paragraph(
-            "Wenn auch nach Ihrem Feedback an den oben genannten Kontakt keine "
-            "zufriedenstellende Lösung gefunden wurde, können Sie sich an die "
-            "Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG) wenden. Die "
-            "Schlichtungsstelle BGG hat die Aufgabe, bei Konflikten zum Thema Barrierefreiheit "
-            "eine außergerichtliche Streitbeilegung zu unterstützen. Das Schlichtungsverfahren "
-            "ist kostenlos; Sie brauchen keinen Rechtsbeistand.",
-            "Weitere Informationen zum Schlichtungsverfahren und zu den Möglichkeiten, einen "
-            "Antrag zu stellen, finden Sie unter "
-            '<a href="https://www.schlichtungsstelle-bgg.de">www.schlichtungsstelle-bgg.de</a>.',
+            "Wir antworten innerhalb eines Monats.",
         ),
     ],
+    "form_intro": rich(
+        "Beschreiben Sie uns kurz, wo Sie auf eine Barriere gestoßen sind. Ihre Meldung geht "
+        "direkt an die Redaktion.",
+    ),
+    # (label, field type, required, help text, autocomplete)
+    "form_fields": [
+        (
+            "Seite",
+            "singleline",
+            False,
+            "Die Adresse oder der Titel der Seite, um die es geht.",
+            "off",
+        ),
+        ("Beschreibung der Barriere", "multiline", True, "Höchstens 5.000 Zeichen.", ""),
+        (
+            "E-Mail-Adresse",
+            "email",
+            False,
+            "Nur wenn Sie eine Antwort wünschen.",
+            "email",
+        ),
+        ("Name", "singleline", False, "", "name"),
+    ],
+    "to_address": EMAIL,
+    "subject": "Barriere gemeldet – Strategische Partnerschaften",
+    "thank_you_text": rich(
+        "Vielen Dank für Ihre Meldung. Die Redaktion prüft sie und antwortet Ihnen innerhalb "
+        "eines Monats, wenn Sie eine E-Mail-Adresse angegeben haben.",
+    ),
 }
 
 # Tree order: Kontakt (a ContactPage, created first) appears in the main menu after the three
-# sections; the legal pages are reached through the footer.
-STANDARD_PAGES = [IMPRESSUM, DATENSCHUTZ, BARRIEREFREIHEIT, OFFENE_DATEN]
+# sections; the legal pages are reached through the footer. BARRIEREFREIHEIT is an
+# AccessibilityPage (builder.build_accessibility_page).
+STANDARD_PAGES = [IMPRESSUM, DATENSCHUTZ, OFFENE_DATEN]
 
 FOOTER_LINKS = [
     ("impressum", "Impressum"),

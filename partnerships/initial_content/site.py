@@ -40,4 +40,8 @@ SITE_SETTINGS = {
     "city": CITY,
     "email": EMAIL,
     "phone": PHONE,
+    # What follows from the name; every other legal fact (managing directors, register, VAT
+    # ID, data protection officer, hosting) comes from the client and is left empty until then
+    # (production's check --deploy lists what is missing).
+    "legal_form": "Gesellschaft mit beschränkter Haftung (GmbH)",
 }

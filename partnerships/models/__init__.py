@@ -15,7 +15,13 @@ from partnerships.models.newsletter import (
     SenderLease,
     Subscriber,
 )
-from partnerships.models.pages import ContactFormField, ContactPage, StandardPage
+from partnerships.models.pages import (
+    AccessibilityFormField,
+    AccessibilityPage,
+    ContactFormField,
+    ContactPage,
+    StandardPage,
+)
 from partnerships.models.settings import ContentVersion, SiteSettings
 from partnerships.models.taxonomy import BUNDESLAENDER, Branche
 
@@ -32,6 +38,8 @@ __all__ = [
     "BasePage",
     "Branche",
     "ContactFormField",
+    "AccessibilityFormField",
+    "AccessibilityPage",
     "ContactPage",
     "ContactPerson",
     "ContactRateHit",

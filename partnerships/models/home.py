@@ -40,6 +40,7 @@ class HomePage(BasePage):
     subpage_types = [
         "partnerships.StandardPage",
         "partnerships.ContactPage",
+        "partnerships.AccessibilityPage",
         "concepts.ConceptIndexPage",
         "casestudies.CaseStudyIndexPage",
         "news.NewsIndexPage",

@@ -46,7 +46,7 @@ class CustomImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = "Bild"
         verbose_name_plural = "Bilder"
-        permissions = [("choose_image", "Can choose image")]
+        permissions = [("choose_image", "Darf Bilder auswählen")]
 
     @property
     def default_alt_text(self):

@@ -23,6 +23,77 @@ class SiteSettings(BaseSiteSetting):
     city = models.CharField("Ort", max_length=100, blank=True)
     email = models.EmailField("E-Mail", blank=True)
     phone = models.CharField("Telefon", max_length=50, blank=True)
+    # The Impressum's facts (§ 5 DDG, § 18 Abs. 2 MStV, Art. 13 DSGVO), supplied by the client;
+    # empty ones are not invented but reported by ``check --deploy`` (partnerships.legal).
+    legal_form = models.CharField(
+        "Rechtsform",
+        max_length=100,
+        blank=True,
+        help_text="Ausgeschrieben, z. B. „Gesellschaft mit beschränkter Haftung (GmbH)“.",
+    )
+    managing_directors = models.TextField(
+        "Geschäftsführung",
+        blank=True,
+        help_text="Die vertretungsberechtigten Personen mit Vor- und Nachnamen, eine je Zeile.",
+    )
+    register_court = models.CharField(
+        "Registergericht", max_length=100, blank=True, help_text="Z. B. „Amtsgericht Hamburg“."
+    )
+    register_number = models.CharField(
+        "Registernummer", max_length=50, blank=True, help_text="Z. B. „HRB 12345“."
+    )
+    vat_id = models.CharField(
+        "Umsatzsteuer-Identifikationsnummer",
+        max_length=20,
+        blank=True,
+        help_text="Nach § 27a Umsatzsteuergesetz, z. B. „DE123456789“.",
+    )
+    responsible_person = models.CharField(
+        "Verantwortlich nach § 18 Abs. 2 MStV",
+        max_length=200,
+        blank=True,
+        help_text="Vor- und Nachname der Person, die für die redaktionellen Inhalte "
+        "verantwortlich ist.",
+    )
+    responsible_address = models.TextField(
+        "Anschrift der verantwortlichen Person",
+        blank=True,
+        help_text="Eine ladungsfähige Anschrift, Zeile für Zeile (die Firmenanschrift genügt).",
+    )
+    dpo_name = models.CharField(
+        "Datenschutzbeauftragte oder Datenschutzbeauftragter",
+        max_length=200,
+        blank=True,
+        help_text="Name der Person oder des beauftragten Unternehmens.",
+    )
+    dpo_address = models.TextField(
+        "Anschrift der oder des Datenschutzbeauftragten", blank=True, help_text="Zeile für Zeile."
+    )
+    dpo_email = models.EmailField(
+        "E-Mail der oder des Datenschutzbeauftragten",
+        blank=True,
+        help_text="Eine eigene Adresse, nicht das Postfach des Projekts.",
+    )
+    hosting_provider = models.CharField(
+        "Hosting-Dienstleister",
+        max_length=200,
+        blank=True,
+        help_text="Name und Sitz des Unternehmens, das die Server betreibt, z. B. "
+        "„Beispiel Hosting GmbH, Nürnberg“. Erscheint in der Datenschutzerklärung.",
+    )
+    hosting_location = models.CharField(
+        "Standort der Server",
+        max_length=100,
+        blank=True,
+        default="Deutschland",
+        help_text="Land oder Region der Rechenzentren, z. B. „Deutschland“.",
+    )
+    accessibility_checked_on = models.DateField(
+        "Letzte Prüfung der Barrierefreiheit",
+        null=True,
+        blank=True,
+        help_text="Erscheint in der Erklärung zur Barrierefreiheit.",
+    )
     default_social_image = models.ForeignKey(
         CustomImage,
         verbose_name="Standard-Vorschaubild zum Teilen",
@@ -75,6 +146,27 @@ class SiteSettings(BaseSiteSetting):
                 FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
             ],
             heading="Anschrift und Kontakt",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_form"),
+                FieldPanel("managing_directors"),
+                FieldRowPanel([FieldPanel("register_court"), FieldPanel("register_number")]),
+                FieldPanel("vat_id"),
+                FieldPanel("responsible_person"),
+                FieldPanel("responsible_address"),
+            ],
+            heading="Impressum",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("dpo_name"),
+                FieldPanel("dpo_address"),
+                FieldPanel("dpo_email"),
+                FieldRowPanel([FieldPanel("hosting_provider"), FieldPanel("hosting_location")]),
+                FieldPanel("accessibility_checked_on"),
+            ],
+            heading="Datenschutz und Barrierefreiheit",
         ),
         FieldPanel("footer_links"),
         FieldPanel("default_social_image"),

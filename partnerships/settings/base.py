@@ -1,5 +1,6 @@
 """Base settings: safe defaults (DEBUG off), everything secret from the environment."""
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -389,6 +390,47 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW = int(os.environ.get("CONTACT_RATE_WINDOW", str(10 * 60)))
 
+# --- Legal facts that follow from the configuration (partnerships.legal) ---
+# The legal pages render these values (generated sections), so what they say is what runs.
+# Form submissions (contact, accessibility feedback) are deleted after this many months by
+# the scheduler (manage.py delete_expired_submissions).
+FORM_RETENTION_MONTHS = int(os.environ.get("FORM_RETENTION_MONTHS", "6"))
+# gunicorn's access log (gunicorn.conf.py reads the same variables): rotated at midnight into
+# LOG_DIR, files older than LOG_RETENTION_DAYS deleted by the rotation itself.
+LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "14"))
+LOG_DIR = Path(os.environ.get("LOG_DIR", BASE_DIR / "logs"))
+# Who runs the object storage for media, and where (shown in the privacy text); empty: derived
+# from the storage settings.
+MEDIA_STORAGE_OPERATOR = os.environ.get("MEDIA_STORAGE_OPERATOR", "")
+MEDIA_STORAGE_LOCATION = os.environ.get("MEDIA_STORAGE_LOCATION", "")
+# Production's ``check --deploy`` reports every missing Impressum fact as partnerships.E100;
+# a staging site silences it with SILENCED_SYSTEM_CHECKS=partnerships.E100.
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
+# What the generated legal sections depend on besides the content: part of the cache key, so
+# a deployment with other values never serves pages cached with the old ones.
+LEGAL_CONFIGURATION = hashlib.sha256(
+    repr(
+        [
+            FORM_RETENTION_MONTHS,
+            LOG_RETENTION_DAYS,
+            MEDIA_URL,
+            MEDIA_STORAGE_OPERATOR,
+            MEDIA_STORAGE_LOCATION,
+            *(
+                os.environ.get(name, "")
+                for name in (
+                    "AWS_STORAGE_BUCKET_NAME",
+                    "AWS_S3_ENDPOINT_URL",
+                    "AWS_S3_REGION_NAME",
+                    "AWS_S3_CUSTOM_DOMAIN",
+                    "CLOUDFLARE_ZONE_ID",
+                    "CLOUDFRONT_DISTRIBUTION_ID",
+                )
+            ),
+        ]
+    ).encode()
+).hexdigest()[:8]
+
 # --- Open data API (partnerships.api) ---
 API_RATE = os.environ.get("API_RATE", "120/min")  # requests per client address
 if os.environ.get("WAGTAILAPI_BASE_URL"):  # default: the address of the request
@@ -437,7 +479,7 @@ if REDIS_URL:
             # (partnerships/caching/redis_backend.py).
             "BACKEND": "partnerships.caching.redis_backend.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sp"),
+            "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'sp')}-{LEGAL_CONFIGURATION}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }

@@ -38,7 +38,7 @@ if SECURE_HSTS_SECONDS < 180 * 24 * 60 * 60:  # noqa: F405
 # the browsers' preload list is a one-way decision for the whole domain and all its subdomains,
 # which the client's IT has to take, not this application.
 SECURE_HSTS_PRELOAD = False
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SILENCED_SYSTEM_CHECKS = ["security.W021", *SILENCED_SYSTEM_CHECKS]  # noqa: F405
 
 # The page cache needs a cache shared by all gunicorn workers: with local memory a change
 # would invalidate the copy of one worker only and the others would serve the old page.

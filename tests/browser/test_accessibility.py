@@ -17,7 +17,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from casestudies.models import CaseStudyPage
 from concepts.models import ConceptPage
 from news.models import NewsPage
+from partnerships.models import SiteSettings
 from tests.browser.conftest import content_live_server
+from tests.test_go_live import fill as fill_legal_facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -26,6 +28,8 @@ PAGES = [
     "home",
     "standard_page",
     "contact_page",
+    "accessibility_page",
+    "privacy_page",
     "concept_index",
     "concept_page",
     "case_study_index",
@@ -62,6 +66,8 @@ def page_urls():
         "home": "/",
         "standard_page": "/impressum/",
         "contact_page": "/kontakt/",
+        "accessibility_page": "/barrierefreiheit/",
+        "privacy_page": "/datenschutz/",
         "concept_index": "/konzept/",
         "concept_page": ConceptPage.objects.live().order_by("path").first().url,
         "case_study_index": "/praxisbeispiele/",
@@ -150,6 +156,8 @@ def site_server(django_db_setup, django_db_blocker):
             sort_order=0,
             description="Der Einstieg in das Konzept.",
         )
+        # Every legal fact filled, so the generated sections show all they can.
+        fill_legal_facts(SiteSettings.objects.get())
         urls = {**page_urls(), **newsletter_urls()}
         # Make the image renditions (slow AVIF encoding) once, before the browser asks.
         warm = Client()
