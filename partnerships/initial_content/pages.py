@@ -285,9 +285,9 @@ BARRIEREFREIHEIT = {
             "Die folgenden Inhalte sind nicht oder nicht vollständig barrierefrei:",
             ul(
                 "Dokumente zum Herunterladen, die Dritte erstellt haben (zum Beispiel "
-                "Programme von Veranstaltungen), prüfen wir nicht in jedem Fall auf "
-                "Barrierefreiheit. Grund: Wir veröffentlichen sie so, wie wir sie erhalten. "
-                "Auf Anfrage stellen wir die Inhalte in einer zugänglichen Form bereit.",
+                "Programme von Veranstaltungen), sind möglicherweise nicht barrierefrei. "
+                "Grund: Wir veröffentlichen sie so, wie wir sie erhalten. Auf Anfrage stellen "
+                "wir die Inhalte in einer zugänglichen Form bereit.",
                 "Videos und Inhalte in Deutscher Gebärdensprache bieten wir nicht an. Grund: "
                 "Die Website enthält keine Videos; eine Übersetzung in Gebärdensprache ist "
                 "bisher nicht geplant.",
