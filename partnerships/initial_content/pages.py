@@ -393,5 +393,6 @@ FOOTER_LINKS = [
     ("datenschutz", "Datenschutz"),
     ("barrierefreiheit", "Barrierefreiheit"),
     ("offene-daten", "Offene Daten"),
+    ("glossar", "Glossar"),
     ("kontakt", "Kontakt"),
 ]

@@ -40,6 +40,7 @@ class HomePage(BasePage):
     subpage_types = [
         "partnerships.StandardPage",
         "partnerships.ContactPage",
+        "partnerships.GlossaryPage",
         "concepts.ConceptIndexPage",
         "casestudies.CaseStudyIndexPage",
         "news.NewsIndexPage",
