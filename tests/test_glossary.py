@@ -350,3 +350,17 @@ def test_changing_a_term_refreshes_the_cached_pages(
     commit(django_capture_on_commit_callbacks, term.delete)
     assert 'href="/glossar/#cluster"' not in web.get(concept.url).text
     assert 'id="cluster"' not in web.get("/glossar/").text
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def test_site_search_finds_the_glossary_by_a_term_also_after_a_change(client, glossary_page):
+    def found(query):
+        response = client.get("/suche/", {"q": query})
+        return "/glossar/" in [a.get("href") for a in main(response).find_all("a")]
+
+    assert found("Zweckverband")
+    assert not found("Gewerbeflächenpool")
+    GlossaryTerm.objects.create(term="Gewerbeflächenpool", definition="Gemeinsame Flächen.")
+    assert found("Gewerbeflächenpool")

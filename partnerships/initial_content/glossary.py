@@ -165,7 +165,7 @@ TERMS = [
             "vereinbarten Maßnahmen und ist Ansprechstelle für alle Partner. Meist ist sie bei "
             "der kommunalen Wirtschaftsförderung angesiedelt."
         ),
-        "word_forms": "Koordinierungsstellen",
+        "word_forms": "Koordinierungsstellen, Koordinationsstelle, Koordinationsstellen",
         "related": "akteure-und-rollen",
     },
     {

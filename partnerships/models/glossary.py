@@ -134,7 +134,13 @@ class GlossaryPage(BasePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("teaser"), FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    # The terms and their explanations, so the site search finds the Glossar for them
+    # (indexed again when a term changes: ``partnerships.search.signals``).
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("glossary_text"),
+    ]
 
     parent_page_types = ["partnerships.HomePage"]
     subpage_types = []
@@ -165,6 +171,13 @@ class GlossaryPage(BasePage):
                     term.related_page = None  # only what every visitor can open
             cached = self._terms = glossary.sorted_terms(terms)
         return cached
+
+    def glossary_text(self):
+        """Every term with its word forms and explanation, for the search index."""
+        return "\n".join(
+            f"{', '.join(term.forms)}: {term.definition}"
+            for term in GlossaryTerm.objects.order_by("term")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
