@@ -364,3 +364,16 @@ def test_site_search_finds_the_glossary_by_a_term_also_after_a_change(client, gl
     assert not found("Gewerbeflächenpool")
     GlossaryTerm.objects.create(term="Gewerbeflächenpool", definition="Gemeinsame Flächen.")
     assert found("Gewerbeflächenpool")
+
+
+def test_the_terms_are_read_once_per_content_version(client, glossary_page, site_tree):
+    def glossary_queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return [q["sql"] for q in captured if "glossaryterm" in q["sql"]]
+
+    concept = site_tree.concepts[0]
+    assert len(glossary_queries(concept.url)) == 1  # first request after the change
+    assert glossary_queries(concept.url) == []  # memoized
+    assert glossary_queries(site_tree.case_studies["oldenburg"].url) == []
+    assert len(glossary_queries("/glossar/")) == 1  # the list itself: one query
