@@ -1,6 +1,6 @@
 """Admin customisations: the editors' dashboard panels, invitations for new users, the
-content checks in the userbar and the page editor, the snippets „Ansprechpartner“ and
-„Branchen / Cluster“."""
+content checks in the userbar and the page editor, the snippets „Ansprechpartner“,
+„Branchen / Cluster“ and „Glossar“."""
 
 from django.templatetags.static import static
 from django.urls import include, path, reverse
@@ -26,6 +26,7 @@ from partnerships.editorial.dashboard import (
 )
 from partnerships.editorial.invitations import send_invitation
 from partnerships.models.contact_persons import ContactPerson
+from partnerships.models.glossary import GlossaryTerm
 from partnerships.models.taxonomy import Branche
 from partnerships.newsletter import admin_views as newsletter_admin
 from partnerships.search import report as search_terms_report
@@ -50,6 +51,26 @@ class ContactPersonViewSet(SnippetViewSet):
 
 
 register_snippet(ContactPersonViewSet)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    """„Glossar“ in the admin menu: the terms of the glossary page, marked in concept and
+    case-study texts."""
+
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = "Glossar"
+    menu_name = "glossar"
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["term", "definition", "word_forms"]
+    # Substring search in the database, like the contact persons' list (any backend).
+    search_fields = ["term", "definition", "word_forms"]
+    search_backend_name = None
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
 # Site-wide: the filter „Branche“ of the case studies and „Thema“ of the events.
 register_snippet(Branche)
 register_snippet(newsletter_admin.NewsletterIssueViewSet)

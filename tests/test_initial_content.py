@@ -14,7 +14,9 @@ from casestudies.models import Branche, CaseStudyPage, Projektphase
 from concepts.models import ConceptPage
 from news.events.models import EventIndexPage, EventPage, EventRelatedPage
 from news.models import NewsPage
+from partnerships import glossary
 from partnerships.editorial.permissions import EDITORS
+from partnerships.models.glossary import GlossaryTerm
 from partnerships.models.home import HomePage
 from partnerships.models.pages import (
     AccessibilityPage,
@@ -76,6 +78,7 @@ REQUIRED_URLS = [
     "/datenschutz/",
     "/barrierefreiheit/",
     "/kontakt/",
+    "/glossar/",
 ]
 
 
@@ -210,6 +213,39 @@ def test_legal_pages_are_in_the_footer(client, loaded):
     nav = find_nav(client.get("/"), "Service")
     hrefs = {a["href"] for a in nav.find_all("a")}
     assert {"/impressum/", "/datenschutz/", "/barrierefreiheit/", "/kontakt/"} <= hrefs
+
+
+def test_the_glossary_explains_the_terms_the_texts_link(client, loaded):
+    nav = find_nav(client.get("/"), "Service")
+    assert "/glossar/" in {a["href"] for a in nav.find_all("a")}
+    body = main(client.get("/glossar/"))
+    listed = [dt.get_text(strip=True) for dt in body.select("dl.glossary dt")]
+    assert len(listed) >= 22
+    assert listed == sorted(listed, key=glossary.sort_key)
+    for name in ("EFRE", "GRW", "Standortquotient", "Strategische Partnerschaft", "KMU"):
+        assert name in listed
+    anchors = {dt["id"] for dt in body.select("dl.glossary dt")}
+    marked = []
+    for model in (ConceptPage, CaseStudyPage):
+        for page in model.objects.live():
+            links = main(client.get(page.url)).select("a.glossary-term")
+            targets = [a["href"].split("#")[1] for a in links]
+            assert len(targets) == len(set(targets)), f"{page.url}: a term marked twice"
+            marked += targets
+    assert set(marked) <= anchors
+    expected = {
+        "cluster",
+        "wirtschaftsfoerderung",
+        "standortquotient",
+        "efre",
+        "grw",
+        "lenkungskreis",
+        "koordinierungsstelle",
+        "verstetigung",
+        "strategische-partnerschaft",
+        "kmu",
+    }
+    assert expected <= set(marked)
 
 
 def test_main_navigation_lists_the_sections(client, loaded):
@@ -352,6 +388,7 @@ def counts():
         "page_permissions": GroupPagePermission.objects.count(),
         "form_fields": ContactFormField.objects.count(),
         "event_links": EventRelatedPage.objects.count(),
+        "glossary_terms": GlossaryTerm.objects.count(),
     }
 
 

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import EventIndexPage, NewsIndexPage, NewsPage
+from partnerships.models.glossary import GlossaryPage
 from partnerships.models.home import HomePage
 from partnerships.models.pages import AccessibilityPage, ContactPage, StandardPage
 from tests.factories import (
@@ -36,6 +37,7 @@ ALL_TYPES = [
     CaseStudyPage,
     NewsIndexPage,
     NewsPage,
+    GlossaryPage,
 ]
 
 
@@ -48,6 +50,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 StandardPage,
                 ContactPage,
                 AccessibilityPage,
+                GlossaryPage,
                 ConceptIndexPage,
                 CaseStudyIndexPage,
                 NewsIndexPage,
@@ -67,6 +70,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContactPage, {HomePage})
         self.assertAllowedSubpageTypes(ContactPage, set())
         self.assertCanNotCreateAt(StandardPage, ContactPage)
+
+    def test_glossary_page(self):
+        self.assertAllowedParentPageTypes(GlossaryPage, {HomePage})
+        self.assertAllowedSubpageTypes(GlossaryPage, set())
+        self.assertCanNotCreateAt(StandardPage, GlossaryPage)
 
     def test_concept_section(self):
         self.assertAllowedParentPageTypes(ConceptIndexPage, {HomePage})
@@ -94,7 +102,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, ConceptIndexPage)
 
     def test_max_count(self):
-        for model in (HomePage, ContactPage, ConceptIndexPage, CaseStudyIndexPage, NewsIndexPage):
+        for model in (
+            HomePage,
+            ContactPage,
+            GlossaryPage,
+            ConceptIndexPage,
+            CaseStudyIndexPage,
+            NewsIndexPage,
+        ):
             self.assertEqual(model.max_count, 1, model.__name__)
         for model in (StandardPage, ConceptPage, CaseStudyPage, NewsPage):
             self.assertIsNone(model.max_count, model.__name__)
@@ -191,6 +206,20 @@ class CreateInAdminTests(WagtailPageTestCase):
         )
         self.assertIn("Willkommen auf der Website!", page.intro)
         self.assertEqual(page.signature, "Rambøll Management")
+
+    def test_glossary_page_once(self):
+        page = self.create(
+            self.home,
+            GlossaryPage,
+            {
+                "title": "Glossar",
+                "slug": "glossar",
+                "teaser": "Begriffe kurz erklärt.",
+                "intro": rich_text("<p>Fachbegriffe in wenigen Sätzen.</p>"),
+            },
+        )
+        self.assertEqual(page.url, "/glossar/")
+        self.assertFalse(GlossaryPage.can_create_at(self.home))
 
     def test_standard_page_and_a_child(self):
         page = self.create(

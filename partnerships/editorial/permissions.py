@@ -45,6 +45,11 @@ MODERATOR_SNIPPET_MODELS = [("casestudies", "branche"), ("casestudies", "projekt
 CONTACT_PERSON_MODEL = ("partnerships", "contactperson")
 EDITOR_CONTACT_PERSON_PERMS = ["add", "change", "view"]
 MODERATOR_CONTACT_PERSON_PERMS = ["add", "change", "delete", "view"]
+# The „Glossar“ terms: editors add and edit them (the texts link them at once), moderators
+# may also delete them.
+GLOSSARY_MODEL = ("partnerships", "glossaryterm")
+EDITOR_GLOSSARY_PERMS = ["add", "change", "view"]
+MODERATOR_GLOSSARY_PERMS = ["add", "change", "delete", "view"]
 # Newsletter issues: editors compose them and send tests to themselves; moderators also
 # send them (``send_newsletterissue``) and delete drafts.
 NEWSLETTER_MODEL = ("partnerships", "newsletterissue")
@@ -218,4 +223,17 @@ def grant_newsletter_permissions(apps):
         apps,
         NEWSLETTER_MODEL,
         {EDITORS: EDITOR_NEWSLETTER_PERMS, MODERATORS: MODERATOR_NEWSLETTER_PERMS},
+    )
+
+
+def grant_glossary_permissions(apps):
+    """Redakteure and Moderatoren manage the „Glossar“ terms (see above)."""
+    model = GLOSSARY_MODEL[1]
+    _grant_to_groups(
+        apps,
+        GLOSSARY_MODEL,
+        {
+            EDITORS: [f"{action}_{model}" for action in EDITOR_GLOSSARY_PERMS],
+            MODERATORS: [f"{action}_{model}" for action in MODERATOR_GLOSSARY_PERMS],
+        },
     )

@@ -38,12 +38,14 @@ from partnerships.initial_content import (
     casestudies,
     concepts,
     events,
+    glossary,
     images,
     news,
     pages,
     site,
 )
 from partnerships.models.contact_persons import ContactPerson
+from partnerships.models.glossary import GlossaryPage, GlossaryTerm
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
 from partnerships.models.pages import (
@@ -460,6 +462,24 @@ class Builder:
             for spec in pages.STANDARD_PAGES
         }
 
+    def build_glossary(self, home):
+        """The terms (by their wording; an existing term is left as editors made it) and the
+        glossary page at /glossar/."""
+        for spec in glossary.TERMS:
+            related = self.concept_pages.get(spec["related"]) if spec["related"] else None
+            _, created = GlossaryTerm.objects.get_or_create(
+                term=spec["term"],
+                defaults={
+                    "definition": spec["definition"],
+                    "word_forms": spec["word_forms"],
+                    "related_page": related,
+                },
+            )
+            if created:
+                self.count(GlossaryTerm)
+        data = glossary.GLOSSARY_PAGE
+        return self.ensure_page(home, GlossaryPage, data, intro=data["intro"])
+
     # --- settings -------------------------------------------------------------------------
 
     def ensure_settings(self, default_site, standard_pages):
@@ -506,6 +526,10 @@ class Builder:
         self.build_events(sections, contact_page)
         standard_pages = self.build_standard_pages(home)
         standard_pages["barrierefreiheit"] = self.build_accessibility_page(home)
+        glossary_page = self.build_glossary(home)
         if home_is_new:
             self.publish_home(home, sections)
-        self.ensure_settings(default_site, {**standard_pages, contact_page.slug: contact_page})
+        self.ensure_settings(
+            default_site,
+            {**standard_pages, contact_page.slug: contact_page, glossary_page.slug: glossary_page},
+        )

@@ -353,5 +353,6 @@ FOOTER_LINKS = [
     ("datenschutz", "Datenschutz"),
     ("barrierefreiheit", "Barrierefreiheit"),
     ("offene-daten", "Offene Daten"),
+    ("glossar", "Glossar"),
     ("kontakt", "Kontakt"),
 ]

@@ -3,6 +3,7 @@
 from partnerships.models.base import BasePage, IndexPage
 from partnerships.models.contact import ContactRateHit
 from partnerships.models.contact_persons import ContactPerson, PageContactPerson
+from partnerships.models.glossary import GlossaryPage, GlossaryTerm
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage, CustomRendition
 from partnerships.models.newsletter import (
@@ -46,6 +47,8 @@ __all__ = [
     "ContentVersion",
     "CustomImage",
     "CustomRendition",
+    "GlossaryPage",
+    "GlossaryTerm",
     "HomePage",
     "HomePageFeaturedItem",
     "IndexPage",

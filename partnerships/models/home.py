@@ -41,6 +41,7 @@ class HomePage(BasePage):
         "partnerships.StandardPage",
         "partnerships.ContactPage",
         "partnerships.AccessibilityPage",
+        "partnerships.GlossaryPage",
         "concepts.ConceptIndexPage",
         "casestudies.CaseStudyIndexPage",
         "news.NewsIndexPage",

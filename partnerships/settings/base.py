@@ -515,6 +515,7 @@ CONTENT_MEMOS = {
     "partnerships.routing.shared_page": 50_000,
     "partnerships.templatetags.navigation_tags.load_sections": None,  # navigation, tiles, feeds
     "partnerships.templatetags.seo_tags.load_feeds": None,
+    "partnerships.glossary.load_matcher": None,  # the terms marked in concept and case-study texts
     "partnerships.templatetags.navigation_tags.render_main_nav": None,
     "partnerships.templatetags.navigation_tags.render_footer": None,
     "partnerships.templatetags.image_tags.render_picture": None,  # nine renditions each

@@ -50,6 +50,7 @@ PAGES = [
     "search_no_results",
     "not_found",
     "open_data",
+    "glossary",
     "newsletter",
     "newsletter_chosen",
     "newsletter_requested",
@@ -88,6 +89,7 @@ def page_urls():
         "search_filtered": "/suche/?q=Cluster&typ=praxisbeispiel",
         "search_no_results": "/suche/?q=Quantencomputer",
         "not_found": "/diese-seite-gibt-es-nicht/",
+        "glossary": "/glossar/",
     }
 
 
@@ -377,5 +379,29 @@ def test_contact_form_errors_and_thank_you_page_in_the_browser(site_server, cont
         assert "<script>window.__ran = true</script>" in page.locator("main").inner_text()
         assert page.evaluate("window.__ran === undefined")
         assert_clean(page, f"thank-you page at {width}px")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+def test_a_marked_term_is_reached_by_keyboard_and_leads_to_its_entry(site_server, contexts, width):
+    """The first glossary term of a concept page: a link with a visible focus whose name
+    says it leads to the Glossar; following it shows the entry."""
+    page, _, _, _ = visit(site_server, contexts, "concept_page", width)
+    try:
+        term = page.locator("main a.glossary-term").first
+        name = term.evaluate("a => a.textContent")
+        assert name.endswith(" (Glossar)")
+        term.focus()
+        assert page.evaluate("document.activeElement.classList.contains('glossary-term')")
+        outline = term.evaluate("a => getComputedStyle(a).outlineStyle")
+        assert outline == "solid"
+        href = term.get_attribute("href")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{href}")
+        target = page.locator(f"dt#{href.split('#')[1]}")
+        assert target.is_visible()
+        assert target.evaluate("dt => dt.matches(':target')")
+        assert page.locator(f"dt#{href.split('#')[1]} + dd").is_visible()  # the explanation
     finally:
         page.close()
