@@ -5,8 +5,8 @@ from partnerships.initial_content.markup import (
     h3,
     image,
     info_box,
+    merksatz,
     paragraph,
-    quote,
     rich,
     table,
     ul,
@@ -163,10 +163,9 @@ CLUSTER = {
             ],
             first_col_is_header=True,
         ),
-        quote(
+        merksatz(
             "Nicht jede Kommune braucht ein eigenes Cluster. Aber jede Kommune sollte wissen, "
             "welche Branchen ihre Zukunft tragen – und mit diesen Unternehmen im Gespräch sein.",
-            "Leitgedanke des Konzepts der strategischen Partnerschaft",
         ),
         h2("Grenzen und Risiken"),
         paragraph(
@@ -299,10 +298,9 @@ PARTNERSHIP = {
             "Fachkräfte attraktiver und schafft Vertrauen zwischen Wirtschaft, Verwaltung und "
             "Politik, das auch in anderen Fragen trägt.",
         ),
-        quote(
+        merksatz(
             "Eine Partnerschaft ist dann strategisch, wenn beide Seiten bereit sind, etwas "
             "einzubringen, das ihnen wichtig ist – und wenn sie wissen, was sie dafür bekommen.",
-            "Aus dem Konzept der strategischen Partnerschaft",
         ),
     ],
 }
@@ -545,10 +543,9 @@ ACTORS = {
             "Wirtschaftsförderung. Die Verantwortung für die Partnerschaft bleibt aber bei den "
             "Partnern vor Ort.",
         ),
-        quote(
+        merksatz(
             "Die beste Geschäftsordnung nützt nichts, wenn die Unternehmen nicht am Tisch "
             "sitzen. Und das tun sie nur, wenn sie merken, dass ihre Zeit gut investiert ist.",
-            "Erfahrung aus der Begleitung strategischer Partnerschaften",
         ),
     ],
 }
@@ -665,11 +662,10 @@ SUCCESS = {
             ],
             first_col_is_header=True,
         ),
-        quote(
+        merksatz(
             "Erfolg misst sich nicht an der Zahl der Sitzungen, sondern daran, ob Unternehmen "
             "und Kommune nach einigen Jahren sagen: Ohne die Partnerschaft wären wir heute "
             "nicht so weit.",
-            "Leitgedanke des Konzepts der strategischen Partnerschaft",
         ),
     ],
 }
