@@ -108,33 +108,36 @@ OLDENBURGER_MUENSTERLAND = {
     "slug": "oldenburger-muensterland",
     "title": "Oldenburger Münsterland: Ernährungswirtschaft und Spezialmaschinenbau",
     "teaser": (
-        "Zwei Landkreise und die Unternehmen der Ernährungswirtschaft und des "
-        "Spezialmaschinenbaus bauen eine gemeinsame Partnerschaft für Fachkräfte, Innovation "
-        "und ein starkes Standortprofil auf."
+        "So könnte eine strategische Partnerschaft im Oldenburger Münsterland aussehen: "
+        "Kommunen und Unternehmen der Ernährungswirtschaft und des Spezialmaschinenbaus "
+        "arbeiten gemeinsam an Fachkräften, Innovation und einem starken Standortprofil."
     ),
-    "kommune": "Landkreise Cloppenburg und Vechta",
+    "kommune": "Oldenburger Münsterland (Beispielregion)",
     "bundesland": "niedersachsen",
     "branchen": ["ernaehrungswirtschaft", "spezialmaschinenbau"],
     "phase": "verstetigung",
-    "year_from": 2005,
-    "year_to": 2009,
+    "year_from": 2019,
+    "year_to": None,
     "hero_image": "muensterland",
+    # A scenario: the region and its economic profile are real (both from the client's news
+    # item of 24.04.2007), the partnership is not. No act is credited to a named Landkreis,
+    # Gemeinde, Hochschule or firm; the text is in the present tense of the scenario.
     "ausgangslage": rich(
-        "Das Oldenburger Münsterland mit den Landkreisen Cloppenburg und Vechta ist ein "
-        "Beispiel dafür, dass ländliche Räume nicht auf Landwirtschaft und Tourismus "
-        "beschränkt sind. Ausgehend von der Landwirtschaft hat sich hier eine international "
-        "wettbewerbsfähige Ernährungswirtschaft entwickelt. Um sie herum sind Hersteller von "
-        "Stall-, Fütterungs-, Verarbeitungs- und Verpackungstechnik gewachsen, von denen "
-        "einige auf ihren Märkten weltweit führend sind.",
-        "Die Unternehmen kannten sich gut, arbeiteten aber meist nur bilateral zusammen. Beide "
-        "Landkreise betrieben eigene Wirtschaftsförderungen mit eigenen Schwerpunkten. "
-        "Gleichzeitig zeichneten sich gemeinsame Herausforderungen ab: ein wachsender Bedarf "
-        "an Fachkräften, insbesondere in technischen Berufen, ein Image der Region, das die "
-        "industrielle Stärke kaum widerspiegelte, und steigende Anforderungen an Umwelt- und "
-        "Tierschutz, die neue technische Lösungen verlangten.",
+        "Auf der Tagung „Wirtschaftsförderung im ländlichen Raum“ 2007 in Oldenburg wurde das "
+        "Oldenburger Münsterland als Beispiel dafür genannt, dass die Zukunft ländlicher Räume "
+        "nicht allein in Landwirtschaft und Tourismus liegt: Ausgehend von der Landwirtschaft "
+        "hat sich hier eine international wettbewerbsfähige Ernährungswirtschaft entwickelt, "
+        "mit Weltmarktführern auch im Spezialmaschinenbau. Dieses Beispiel zeigt, wie eine "
+        "strategische Partnerschaft in einer solchen Region aussehen könnte.",
+        "Im Szenario kennen sich die Unternehmen gut, arbeiten aber meist nur bilateral "
+        "zusammen. Die Kommunen der Region betreiben ihre Wirtschaftsförderung jeweils mit "
+        "eigenen Schwerpunkten. Zugleich zeichnen sich gemeinsame Herausforderungen ab: ein "
+        "wachsender Bedarf an Fachkräften, insbesondere in technischen Berufen, ein Bild der "
+        "Region, das ihre industrielle Stärke kaum widerspiegelt, und steigende Anforderungen "
+        "an Umwelt- und Tierschutz, die neue technische Lösungen verlangen.",
     ),
     "ziele": rich(
-        "Die Partner verständigten sich auf drei übergeordnete Ziele:",
+        "Die Partner verständigen sich auf drei übergeordnete Ziele:",
         ul(
             "die Fachkräftebasis der Ernährungswirtschaft und des Spezialmaschinenbaus "
             "langfristig zu sichern,",
@@ -143,51 +146,55 @@ OLDENBURGER_MUENSTERLAND = {
             "das Oldenburger Münsterland als leistungsfähigen Industriestandort bekannter zu "
             "machen.",
         ),
-        "Die Partnerschaft sollte ausdrücklich über die Grenzen der beiden Landkreise und der "
-        "beiden Branchen hinweg arbeiten.",
+        "Die Partnerschaft arbeitet ausdrücklich über Kreis- und Gemeindegrenzen und über die "
+        "Grenzen der beiden Branchen hinweg.",
     ),
     "vorgehen": rich(
-        "In der Analysephase wurden Beschäftigungsdaten ausgewertet und rund vierzig "
-        "Gespräche mit Geschäftsführungen, Kammern, Berufsschulen und der regionalen "
-        "Hochschule geführt. Dabei zeigte sich, dass Fachkräfte und technologische "
-        "Fragestellungen beide Branchen gleichermaßen beschäftigen.",
-        "In zwei Strategieworkshops erarbeiteten die Partner ein gemeinsames Leitbild und drei "
-        "Handlungsfelder: Fachkräfte und Ausbildung, Technologie und Innovation sowie "
-        "Standortprofil. Eine Partnerschaftsvereinbarung wurde von beiden Landräten und "
-        "Vertreterinnen und Vertretern der Unternehmen unterzeichnet. Für jedes Handlungsfeld "
-        "wurde eine Arbeitsgruppe unter Leitung eines Unternehmens eingerichtet; die "
-        "Koordination übernahmen die Wirtschaftsförderungen beider Landkreise im Wechsel.",
+        "In der Analyse werten die Partner Beschäftigungsdaten aus und führen rund vierzig "
+        "Gespräche mit Geschäftsführungen, Kammern, berufsbildenden Schulen und Hochschulen. "
+        "Dabei zeigt sich, dass Fachkräfte und technologische Fragestellungen beide Branchen "
+        "gleichermaßen beschäftigen.",
+        "In der Strategieentwicklung erarbeiten sie in zwei Workshops ein gemeinsames Leitbild "
+        "und drei Handlungsfelder: Fachkräfte und Ausbildung, Technologie und Innovation sowie "
+        "Standortprofil. Eine Partnerschaftsvereinbarung hält Ziele, Beiträge und "
+        "Zuständigkeiten fest; die Verwaltungsspitzen der beteiligten Kommunen und "
+        "Vertreterinnen und Vertreter der Unternehmen unterzeichnen sie gemeinsam. In der "
+        "Umsetzung leitet für jedes Handlungsfeld ein Unternehmen eine Arbeitsgruppe; eine "
+        "Koordinierungsstelle, die die Wirtschaftsförderungen gemeinsam tragen, unterstützt "
+        "die Arbeitsgruppen.",
     ),
     "ergebnisse": rich(
+        "Typische Ergebnisse einer solchen Partnerschaft:",
         ul(
             "Ein gemeinsamer Ausbildungsatlas stellt die technischen Ausbildungsberufe beider "
-            "Branchen vor und wird an allen weiterführenden Schulen der Region eingesetzt.",
+            "Branchen vor; die Partner bieten ihn den weiterführenden Schulen der Region an.",
             "Betriebe bilden im Verbund aus: Kleinere Unternehmen können so Berufe anbieten, "
             "für die sie allein nicht alle Inhalte abdecken.",
             "Regelmäßige Technologietage bringen Lebensmittelhersteller, Maschinenbauer und "
-            "Forschung zusammen; daraus sind mehrere Entwicklungsprojekte entstanden.",
+            "Forschung zusammen und sind Ausgangspunkt gemeinsamer Entwicklungsprojekte.",
             "Ein gemeinsamer Auftritt auf Fach- und Ausbildungsmessen zeigt die Region als "
             "Standort von Spitzentechnik.",
         ),
-        "Nach dem Ende der geförderten Startphase wird die Partnerschaft durch Beiträge der "
-        "Unternehmen und beider Landkreise getragen.",
+        "In der Verstetigung, nach dem Ende der geförderten Startphase, tragen Beiträge der "
+        "Unternehmen und der beteiligten Kommunen die Partnerschaft. Eine jährliche Bilanz "
+        "mit allen Partnern zeigt, was erreicht ist, und setzt neue Schwerpunkte.",
     ),
     "erfolgsfaktoren": rich(
-        "Entscheidend war das Engagement der Unternehmen: Geschäftsführer übernahmen die "
-        "Leitung der Arbeitsgruppen und warben selbst um weitere Mitglieder. Die beiden "
-        "Landkreise traten nicht als Konkurrenten, sondern als gemeinsame Partner auf. Der "
+        "Entscheidend ist das Engagement der Unternehmen: Geschäftsführerinnen und "
+        "Geschäftsführer leiten die Arbeitsgruppen und werben selbst um weitere Mitglieder. "
+        "Die Kommunen treten nicht als Konkurrenten auf, sondern als gemeinsame Partner. Der "
         "Blick über Branchengrenzen hinweg – entlang von Querschnittsthemen wie Fachkräften "
-        "und Technologie – machte die Partnerschaft für beide Branchen attraktiv.",
+        "und Technologie – macht die Partnerschaft für beide Branchen attraktiv.",
     ),
     "partners": [
-        ("Landkreis Cloppenburg – Wirtschaftsförderung", "kommune"),
-        ("Landkreis Vechta – Wirtschaftsförderung", "kommune"),
-        ("Unternehmen der Ernährungswirtschaft aus beiden Landkreisen", "unternehmen"),
+        ("Wirtschaftsförderungen der Landkreise und Gemeinden der Region", "kommune"),
+        ("Unternehmen der Ernährungswirtschaft der Region", "unternehmen"),
         ("Hersteller von Stall-, Fütterungs- und Verarbeitungstechnik", "unternehmen"),
         (
             "Hochschule der Region mit agrar- und ernährungswissenschaftlichem Profil",
             "wissenschaft",
         ),
+        ("Kammern und berufsbildende Schulen der Region", "kammer"),
     ],
     "concepts": [
         "clusterorientierte-wirtschaftsfoerderung",
