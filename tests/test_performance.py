@@ -21,7 +21,7 @@ from tests.conftest import outer_transaction
 
 MAX_QUERIES = 12
 MORE_NEWS = 56  # 4 + 56 = 60 news items: six pages of ten
-MORE_CASE_STUDIES = 35  # 5 + 35 = 40 case studies: four pages of twelve
+MORE_CASE_STUDIES = 33  # 7 + 33 = 40 case studies: four pages of twelve
 MORE_EVENTS = 56  # 4 + 56 = 60 events, upcoming and past: six pages of ten
 
 PAGES = {
