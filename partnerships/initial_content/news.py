@@ -45,7 +45,7 @@ NEWS_ITEMS = [
         "tags": ["Fachkräfte", "ländlicher Raum", "Cluster"],
         "body": [
             paragraph(
-                "Schon 2007 diskutierten Wirtschaftsförderer auf einer Tagung in Oldenburg, "
+                "Schon 2007 wurde auf einer Tagung in Oldenburg diskutiert, "
                 "dass die Wirtschaftsförderung im ländlichen Raum die Vernetzung von "
                 "Unternehmen über Branchengrenzen hinaus fördern sollte – entlang von "
                 "Querschnittsthemen wie der Verfügbarkeit von Fachkräften. Knapp zwei "
@@ -83,7 +83,7 @@ NEWS_ITEMS = [
         "title": "Praxisbeispiele neu aufbereitet",
         "date": "2026-03-09",
         "teaser": (
-            "Die Praxisbeispiele folgen jetzt einem einheitlichen Aufbau und lassen sich nach "
+            "Die Praxisbeispiele folgen einem einheitlichen Aufbau und lassen sich nach "
             "Branche, Bundesland und Projektphase filtern."
         ),
         "image": "muensterland",
@@ -92,7 +92,7 @@ NEWS_ITEMS = [
             paragraph(
                 "Wie sieht eine strategische Partnerschaft in einer Gesundheitsregion aus, wie "
                 "an einem Logistikstandort oder in einer Region mit starker "
-                "Kunststoffverarbeitung? Die Praxisbeispiele beantworten diese Fragen jetzt in "
+                "Kunststoffverarbeitung? Die Praxisbeispiele beantworten diese Fragen in "
                 "einheitlicher Form: Jedes Beispiel beschreibt Ausgangslage, Ziele, Vorgehen, "
                 "Ergebnisse und Erfolgsfaktoren.",
                 "Ein Steckbrief nennt Region, Bundesland, Branchen, Projektphase und Zeitraum. "
