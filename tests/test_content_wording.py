@@ -283,3 +283,20 @@ def test_no_english_in_visitor_text(texts):
         if ENGLISH.search(text)
     }
     assert found == {}
+
+
+def test_counts_on_pages_group_thousands(rf):
+    """Listings show counts and page numbers with German digit grouping; a year in a text is
+    not a count and stays as it is (``USE_THOUSAND_SEPARATOR`` is off)."""
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    page_obj = Paginator(range(25_000), 10).page(1234)
+    html = Template('{% include "includes/pagination.html" with params=params %}').render(
+        Context({"page_obj": page_obj, "params": {}, "request": rf.get("/aktuelles/")})
+    )
+    assert "Seite 1.234 von 2.500" in normalise(html)
+    rendered = Template("{% load format_tags %}{{ n|de_number }} · {{ year }}").render(
+        Context({"n": 12345, "year": 2007})
+    )
+    assert rendered == "12.345 · 2007"
