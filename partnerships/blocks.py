@@ -96,7 +96,7 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
         preview_value = {
             "quote": "Cluster entstehen dort, wo Unternehmen und Kommune an einem Strang ziehen.",
-            "attribution": "Wirtschaftsförderer aus Niedersachsen",
+            "attribution": "Wirtschaftsförderin aus Niedersachsen",
         }
 
 

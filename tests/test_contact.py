@@ -211,17 +211,33 @@ def test_too_long_values_get_german_messages(client, page):
         valid_data(nachricht="x" * 5001, name="N" * 256, e_mail_adresse="a" * 250 + "@x.de"),
     )
     assert response.status_code == 200
+    # German digit grouping: "5.000", not "5000".
     assert field_error(response, "nachricht") == (
-        "Fehler: „Nachricht“ darf höchstens 5000 Zeichen lang sein (Ihre Eingabe hat 5001)."
+        "Fehler: „Nachricht“ ist zu lang. Höchstens 5.000 Zeichen sind möglich "
+        "(Ihre Eingabe: 5.001 Zeichen)."
     )
     assert field_error(response, "name") == (
-        "Fehler: „Name“ darf höchstens 255 Zeichen lang sein (Ihre Eingabe hat 256)."
+        "Fehler: „Name“ ist zu lang. Höchstens 255 Zeichen sind möglich "
+        "(Ihre Eingabe: 256 Zeichen)."
     )
-    assert "höchstens 254 Zeichen" in field_error(response, "e_mail_adresse")
+    assert "Höchstens 254 Zeichen" in field_error(response, "e_mail_adresse")
+    # The error summary above the form says the same.
+    assert "Höchstens 5.000 Zeichen sind möglich (Ihre Eingabe: 5.001 Zeichen)" in text_of(
+        error_summary(response)
+    )
     assert not submissions(page).exists()
     # Exactly at the limit is fine.
     assert client.post(page.url, valid_data(nachricht="x" * 5000)).status_code == 200
     assert submissions(page).count() == 1
+
+
+def test_length_messages_group_large_numbers(client, page):
+    response = client.post(page.url, valid_data(nachricht="x" * 12345))
+    assert "Höchstens 5.000 Zeichen sind möglich (Ihre Eingabe: 12.345 Zeichen)." in (
+        field_error(response, "nachricht")
+    )
+    assert "5000" not in text_of(main(response))
+    assert not submissions(page).exists()
 
 
 def test_null_characters_are_refused_not_a_server_error(client, page):

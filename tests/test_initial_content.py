@@ -161,7 +161,8 @@ def test_sections_have_enough_content(loaded):
     case_studies = CaseStudyPage.objects.live()
     assert case_studies.count() >= 4
     assert len(set(case_studies.values_list("bundesland", flat=True))) >= 4
-    assert NewsPage.objects.live().count() >= 6
+    # The client's item of 2007 and our own items from 2025 on (none invented for the past).
+    assert NewsPage.objects.live().count() >= 4
     assert Branche.objects.exists()
     assert Projektphase.objects.exists()
 

@@ -118,6 +118,12 @@ def test_a_bad_address_gets_a_german_error(client, site_tree):
     assert Subscriber.objects.count() == 0
 
 
+def test_a_too_long_address_gets_the_limit_with_german_digit_grouping(client, site_tree):
+    html = subscribe(client, email="a" * 1495 + "@x.de", newsletter="on").content.decode()
+    assert "Höchstens 254 Zeichen sind möglich (Ihre Eingabe: 1.500 Zeichen)." in html
+    assert Subscriber.objects.count() == 0
+
+
 def test_the_honeypot_looks_like_success_and_stores_nothing(client, site_tree):
     response = subscribe(client, newsletter="on", newsletter_homepage="http://spam.example")
     assert response.status_code == 302

@@ -20,8 +20,8 @@ from news.models import EventPage, NewsPage
 from tests.conftest import outer_transaction
 
 MAX_QUERIES = 12
-MORE_NEWS = 53  # 7 + 53 = 60 news items: six pages of ten
-MORE_CASE_STUDIES = 35  # 5 + 35 = 40 case studies: four pages of twelve
+MORE_NEWS = 56  # 4 + 56 = 60 news items: six pages of ten
+MORE_CASE_STUDIES = 33  # 7 + 33 = 40 case studies: four pages of twelve
 MORE_EVENTS = 56  # 4 + 56 = 60 events, upcoming and past: six pages of ten
 
 PAGES = {
@@ -43,7 +43,7 @@ PAGES = {
     "news_index_page_2": "/aktuelles/?page=2",
     "news_tag": "/aktuelles/?tag=cluster",
     "news_year": "/aktuelles/2007/",
-    "news": "/aktuelles/leitfaden-vier-phasen/",
+    "news": "/aktuelles/fachkraefte-querschnittsthema-fuer-cluster/",
     "search": "/suche/?q=Partnerschaft",
     "search_case_studies": "/suche/?q=Partnerschaft&typ=praxisbeispiel",
     "search_news": "/suche/?q=Partnerschaft&typ=aktuelles",

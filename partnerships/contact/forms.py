@@ -11,6 +11,8 @@ import django.forms
 from django.utils.formats import date_format
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from partnerships.formatting import group_length_message
+
 logger = logging.getLogger(__name__)
 
 # Longest values accepted per field type (characters).
@@ -96,26 +98,33 @@ class ContactFormBuilder(FormBuilder):
     messages that name the field, and ``autocomplete`` attributes."""
 
     def create_singleline_field(self, field, options):
-        return django.forms.CharField(**options, max_length=SINGLELINE_MAX_LENGTH)
+        return group_length_message(
+            django.forms.CharField(**options, max_length=SINGLELINE_MAX_LENGTH)
+        )
 
     def create_multiline_field(self, field, options):
         options.setdefault("widget", django.forms.Textarea(attrs={"rows": 8}))
-        return django.forms.CharField(**options, max_length=MULTILINE_MAX_LENGTH)
+        return group_length_message(
+            django.forms.CharField(**options, max_length=MULTILINE_MAX_LENGTH)
+        )
 
     def create_email_field(self, field, options):
-        return django.forms.EmailField(**options, max_length=EMAIL_MAX_LENGTH)
+        return group_length_message(django.forms.EmailField(**options, max_length=EMAIL_MAX_LENGTH))
 
     def create_hidden_field(self, field, options):
         options.setdefault("widget", django.forms.HiddenInput)
-        return django.forms.CharField(**options, max_length=SINGLELINE_MAX_LENGTH)
+        return group_length_message(
+            django.forms.CharField(**options, max_length=SINGLELINE_MAX_LENGTH)
+        )
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
         label = field.label
         messages = {
             "required": f"Bitte füllen Sie das Feld „{label}“ aus.",
-            "max_length": f"„{label}“ darf höchstens %(limit_value)d Zeichen lang sein "
-            "(Ihre Eingabe hat %(show_value)d).",
+            # Numbers with German digit grouping (GroupedMaxLengthValidator): "5.000".
+            "max_length": f"„{label}“ ist zu lang. Höchstens %(limit_value)s Zeichen sind "
+            "möglich (Ihre Eingabe: %(show_value)s Zeichen).",
         }
         if field.field_type == "checkbox":
             messages["required"] = f"Bitte bestätigen Sie „{label}“."

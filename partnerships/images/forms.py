@@ -20,15 +20,12 @@ from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from partnerships.formatting import german_number
+
 # How editors know the formats (the settings list extensions).
 FORMAT_NAMES = {"jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "heic": "HEIC", "heif": "HEIF"}
 
 ADVICE_AGAIN = "und erneut hochladen"
-
-
-def german_number(value):
-    """45000000 -> "45.000.000" (German digit grouping, whatever the active language)."""
-    return f"{value:,}".replace(",", ".")
 
 
 def german_filesize(size):

@@ -5,8 +5,8 @@ from partnerships.initial_content.markup import (
     h3,
     image,
     info_box,
+    merksatz,
     paragraph,
-    quote,
     rich,
     table,
     ul,
@@ -30,9 +30,11 @@ CONCEPT_INDEX = {
         "keines allein erreichen könnte. Übertragen auf die kommunale Ebene entsteht ein "
         "verbindliches Bündnis zwischen Kommune, Unternehmen einer Schlüsselbranche und "
         "weiteren Akteuren wie Hochschulen, Kammern und Bildungsträgern.",
-        "Die folgenden Seiten erläutern Schritt für Schritt, worauf der Ansatz beruht, wie eine "
-        "Partnerschaft aufgebaut wird, wer welche Rolle übernimmt und woran sich Erfolg "
-        "festmachen lässt. Praxisbeispiele zeigen, wie das Konzept in unterschiedlichen Regionen "
+        "Das Konzept besteht aus fünf Bausteinen: der clusterorientierten Wirtschaftsförderung "
+        "als Ausgangspunkt, der strategischen Partnerschaft selbst, ihrem Aufbau in vier "
+        "Phasen (Analyse, Strategieentwicklung, Umsetzung, Verstetigung), den Akteuren und "
+        "ihren Rollen sowie den Erfolgsfaktoren. Die folgenden Seiten erläutern die Bausteine "
+        "der Reihe nach. Praxisbeispiele zeigen, wie das Konzept in unterschiedlichen Regionen "
         "und Branchen angewendet werden kann.",
     ),
 }
@@ -115,7 +117,7 @@ CLUSTER = {
             "Verkehrsanbindung, in Schulen und Berufsschulen, bei der Wohnraumentwicklung für "
             "Fachkräfte und im täglichen Kontakt der Wirtschaftsförderung mit den Betrieben.",
             "Kommunen kennen die Unternehmen ihres Standorts, sie verfügen über "
-            "Planungshoheit und genießen Vertrauen als neutraler Moderator. Zugleich sind ihre "
+            "Planungshoheit und genießen Vertrauen als neutrale Instanz. Zugleich sind ihre "
             "personellen und finanziellen Mittel begrenzt, und Cluster enden selten an der "
             "Gemeindegrenze. Clusterorientierte Wirtschaftsförderung ist deshalb fast immer "
             "auch interkommunale Zusammenarbeit.",
@@ -163,10 +165,9 @@ CLUSTER = {
             ],
             first_col_is_header=True,
         ),
-        quote(
+        merksatz(
             "Nicht jede Kommune braucht ein eigenes Cluster. Aber jede Kommune sollte wissen, "
             "welche Branchen ihre Zukunft tragen – und mit diesen Unternehmen im Gespräch sein.",
-            "Leitgedanke des Konzepts der strategischen Partnerschaft",
         ),
         h2("Grenzen und Risiken"),
         paragraph(
@@ -221,7 +222,7 @@ PARTNERSHIP = {
         paragraph(
             "Die Partnerschaft richtet sich an der langfristigen Entwicklung einer Branche am "
             "Standort aus. Einzelne Projekte – eine Ausbildungsmesse, ein Forschungsvorhaben, "
-            "ein Gewerbegebiet – sind Bausteine einer gemeinsamen Strategie und nicht "
+            "ein Gewerbegebiet – sind Teile einer gemeinsamen Strategie und nicht "
             "Selbstzweck.",
         ),
         h3("Partnerschaftlich und auf Augenhöhe"),
@@ -252,7 +253,7 @@ PARTNERSHIP = {
                 [
                     "Unternehmensnetzwerk",
                     "Zusammenarbeit von Unternehmen untereinander",
-                    "Die Kommune ist meist nicht Partner, sondern allenfalls Unterstützerin",
+                    "Die Kommune ist meist nicht Partnerin, sondern allenfalls Unterstützerin",
                 ],
                 [
                     "Öffentlich-private Partnerschaft (ÖPP)",
@@ -263,7 +264,7 @@ PARTNERSHIP = {
                     "Clustermanagement",
                     "Professionelle Koordination eines Clusters, oft auf Landesebene",
                     "Kann Teil der Partnerschaft sein; die Partnerschaft verankert die "
-                    "Kommune als aktiven Mitgestalter",
+                    "Kommune als aktive Mitgestalterin",
                 ],
                 [
                     "Branchendialog, Runder Tisch",
@@ -299,10 +300,9 @@ PARTNERSHIP = {
             "Fachkräfte attraktiver und schafft Vertrauen zwischen Wirtschaft, Verwaltung und "
             "Politik, das auch in anderen Fragen trägt.",
         ),
-        quote(
+        merksatz(
             "Eine Partnerschaft ist dann strategisch, wenn beide Seiten bereit sind, etwas "
             "einzubringen, das ihnen wichtig ist – und wenn sie wissen, was sie dafür bekommen.",
-            "Aus dem Konzept der strategischen Partnerschaft",
         ),
     ],
 }
@@ -454,7 +454,7 @@ ACTORS = {
                 ],
                 [
                     "Kommune und Wirtschaftsförderung",
-                    "Initiator, Moderator und Koordinator",
+                    "Anstoß, Moderation und Koordination",
                     "Prozessorganisation, Flächen und Planung, Zugang zu Förderprogrammen",
                 ],
                 [
@@ -539,16 +539,15 @@ ACTORS = {
         ),
         info_box(
             "Externe Prozessbegleitung",
-            "Gerade in der Analyse- und Strategiephase kann eine externe Begleitung sinnvoll "
-            "sein: Sie bringt Methodenwissen und Erfahrungen aus anderen Regionen ein, "
+            "Gerade in der Analyse und in der Strategieentwicklung kann eine externe Begleitung "
+            "sinnvoll sein: Sie bringt Methodenwissen und Erfahrungen aus anderen Regionen ein, "
             "moderiert neutral zwischen unterschiedlichen Interessen und entlastet die "
             "Wirtschaftsförderung. Die Verantwortung für die Partnerschaft bleibt aber bei den "
             "Partnern vor Ort.",
         ),
-        quote(
+        merksatz(
             "Die beste Geschäftsordnung nützt nichts, wenn die Unternehmen nicht am Tisch "
             "sitzen. Und das tun sie nur, wenn sie merken, dass ihre Zeit gut investiert ist.",
-            "Erfahrung aus der Begleitung strategischer Partnerschaften",
         ),
     ],
 }
@@ -576,9 +575,9 @@ SUCCESS = {
         ),
         h3("2. Rückhalt in Politik und Verwaltungsspitze"),
         paragraph(
-            "Bürgermeisterin, Bürgermeister oder Landrat müssen die Partnerschaft zur "
-            "Chefsache machen. Das signalisiert den Unternehmen Verbindlichkeit und sichert die "
-            "nötigen Ressourcen in der Verwaltung.",
+            "Bürgermeisterin oder Bürgermeister, Landrätin oder Landrat müssen die "
+            "Partnerschaft zur Chefsache machen. Das signalisiert den Unternehmen "
+            "Verbindlichkeit und sichert die nötigen Ressourcen in der Verwaltung.",
         ),
         h3("3. Klare, gemeinsam getragene Ziele"),
         paragraph(
@@ -665,11 +664,10 @@ SUCCESS = {
             ],
             first_col_is_header=True,
         ),
-        quote(
+        merksatz(
             "Erfolg misst sich nicht an der Zahl der Sitzungen, sondern daran, ob Unternehmen "
             "und Kommune nach einigen Jahren sagen: Ohne die Partnerschaft wären wir heute "
             "nicht so weit.",
-            "Leitgedanke des Konzepts der strategischen Partnerschaft",
         ),
     ],
 }

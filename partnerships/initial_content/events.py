@@ -150,6 +150,9 @@ EXAMPLE_EVENTS = [
             ),
         ],
         "concepts": ["akteure-und-rollen", "erfolgsfaktoren"],
-        "case_studies": ["kunststoffverarbeitung-in-suedwestfalen"],
+        "case_studies": [
+            "fahrzeugzulieferer-in-suedwestsachsen",
+            "kunststoffverarbeitung-in-suedwestfalen",
+        ],
     },
 ]

@@ -122,6 +122,21 @@ IMAGES = {
         "style": "radial",
         "palette": "fjord",
     },
+    "holz": {
+        "title": "Illustration: Holz und Wald",
+        "description": "Abstrakte Illustration in Grün- und Gelbtönen: geschwungene, parallel "
+        "laufende Linien wie die Maserung von Holz, auf denen helle und gelbe Punkte sitzen.",
+        "style": "flow",
+        "palette": "wiese",
+    },
+    "fahrzeug": {
+        "title": "Illustration: Zulieferer im Wandel",
+        "description": "Abstrakte Illustration auf blau-türkisem Grund: zwei Gruppen "
+        "verbundener Punkte links und rechts, zwischen denen feine hellgrüne Linien eine Brücke "
+        "bilden.",
+        "style": "bridge",
+        "palette": "fjord",
+    },
     "tagung": {
         "title": "Illustration: Austausch auf einer Fachtagung",
         "description": "Abstrakte Illustration: Reihen heller Punkte in Bögen, wie Publikum "

@@ -31,12 +31,14 @@ def paragraph(*parts):
     return ("paragraph", rich(*parts))
 
 
-def quote(text, attribution=""):
-    return ("quote", {"quote": text, "attribution": attribution})
-
-
 def info_box(title, *parts):
     return ("info_box", {"title": title, "text": rich(*parts)})
+
+
+def merksatz(*parts):
+    """A key sentence of the concept, as an info box headed „Merksatz“. Our own content has
+    no quote blocks: a quotation needs a real, named source, and we have none."""
+    return info_box("Merksatz", *parts)
 
 
 def table(caption, rows, first_col_is_header=False):

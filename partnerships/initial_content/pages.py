@@ -290,8 +290,8 @@ BARRIEREFREIHEIT = {
                 "wir die Inhalte in einer zugänglichen Form bereit.",
                 "Videos und Inhalte in Deutscher Gebärdensprache bieten wir nicht an. Grund: "
                 "Die Website enthält keine Videos; eine Übersetzung in Gebärdensprache ist "
-                "bisher nicht geplant.",
-                "Texte in Leichter Sprache gibt es bisher nur für die Einführung in die "
+                "nicht geplant.",
+                "Texte in Leichter Sprache gibt es nur für die Einführung in die "
                 "Website, nicht für die Fachtexte.",
             ),
         ),

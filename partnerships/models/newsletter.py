@@ -64,8 +64,8 @@ class Subscriber(models.Model):
     bounced_at = models.DateTimeField("Unzustellbar seit", null=True, blank=True)
 
     class Meta:
-        verbose_name = "Abonnent"
-        verbose_name_plural = "Abonnenten"
+        verbose_name = "Abonnement"
+        verbose_name_plural = "Abonnements"
 
     def __str__(self):
         return self.email
@@ -228,7 +228,7 @@ class Delivery(models.Model):
     priority = models.PositiveSmallIntegerField("Reihenfolge", default=2)
     subscriber = models.ForeignKey(
         Subscriber,
-        verbose_name="Abonnent",
+        verbose_name="Abonnement",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

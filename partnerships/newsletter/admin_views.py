@@ -16,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from partnerships.formatting import german_number
 from partnerships.models.newsletter import Delivery, Dispatch, NewsletterIssue, Subscriber
 from partnerships.newsletter import subscriptions, tasks
 
@@ -67,7 +68,7 @@ class SubscriberViewSet(ModelViewSet):
 
     model = Subscriber
     icon = "user"
-    menu_label = "Newsletter-Abonnenten"
+    menu_label = "Newsletter-Abonnements"
     add_to_settings_menu = True
     list_display = ["email", "newsletter", "frequency", "confirmed_at", "bounced_at"]
     list_filter = ["newsletter", "frequency"]
@@ -166,7 +167,11 @@ def send(request, pk):
     except IntegrityError:
         messages.error(request, "Diese Ausgabe wurde bereits versendet.")
         return redirect("newsletter_admin:status", pk=issue.pk)
-    messages.success(request, f"Der Versand an {dispatch.recipients} Abonnenten hat begonnen.")
+    messages.success(
+        request,
+        f"Der Versand an {german_number(dispatch.recipients)} Abonnentinnen und Abonnenten "
+        "hat begonnen.",
+    )
     return redirect("newsletter_admin:status", pk=issue.pk)
 
 

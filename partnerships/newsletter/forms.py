@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from partnerships.contact.forms import DescribedErrorsMixin
+from partnerships.formatting import group_length_message
 from partnerships.models.newsletter import FREQUENCIES, WEEKLY
 from partnerships.newsletter import follow
 
@@ -44,14 +45,19 @@ def chosen_filter(lists, list_id, query):
 
 
 class SubscribeForm(DescribedErrorsMixin, forms.Form):
-    email = forms.EmailField(
-        label="E-Mail-Adresse",
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": "Bitte geben Sie Ihre E-Mail-Adresse ein.",
-            "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.",
-        },
+    email = group_length_message(
+        forms.EmailField(
+            label="E-Mail-Adresse",
+            max_length=254,
+            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            error_messages={
+                "required": "Bitte geben Sie Ihre E-Mail-Adresse ein.",
+                "invalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein, "
+                "z. B. name@beispiel.de.",
+                "max_length": "Die E-Mail-Adresse ist zu lang. Höchstens %(limit_value)s "
+                "Zeichen sind möglich (Ihre Eingabe: %(show_value)s Zeichen).",
+            },
+        )
     )
     newsletter = forms.BooleanField(
         label="Newsletter: Neuigkeiten aus dem Projekt, einige Male im Jahr", required=False
@@ -69,7 +75,9 @@ class SubscribeForm(DescribedErrorsMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     folgen = forms.CharField(required=False, widget=forms.HiddenInput)
-    filter = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
+    filter = group_length_message(
+        forms.CharField(required=False, widget=forms.HiddenInput, max_length=MAX_FILTER_LENGTH)
+    )
 
     def __init__(self, *args, lists=(), **kwargs):
         super().__init__(*args, **kwargs)

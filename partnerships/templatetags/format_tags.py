@@ -1,8 +1,10 @@
-"""Small formatting filters: German dates, page type labels, heading anchors, dict lookup."""
+"""Small formatting filters: German dates and numbers, page type labels, heading anchors, dict
+lookup."""
 
 from django import template
 
 from partnerships.blocks import heading_anchors as _heading_anchors
+from partnerships.formatting import german_number
 from partnerships.models import base as models
 
 register = template.Library()
@@ -12,6 +14,16 @@ register = template.Library()
 def de_date(value):
     """Dates the German way: 24.04.2007."""
     return value.strftime("%d.%m.%Y") if value else ""
+
+
+@register.filter
+def de_number(value):
+    """Counts the German way: 1.234 (``USE_THOUSAND_SEPARATOR`` stays off, so years and ids
+    elsewhere are never grouped)."""
+    try:
+        return german_number(int(value))
+    except (TypeError, ValueError):
+        return value
 
 
 @register.filter
