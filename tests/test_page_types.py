@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from concepts.models import ConceptIndexPage, ConceptPage
 from news.models import EventIndexPage, NewsIndexPage, NewsPage
+from partnerships.models.easy_language import EasyLanguagePage
 from partnerships.models.glossary import GlossaryPage
 from partnerships.models.home import HomePage
 from partnerships.models.pages import AccessibilityPage, ContactPage, StandardPage
@@ -51,6 +52,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 ContactPage,
                 AccessibilityPage,
                 GlossaryPage,
+                EasyLanguagePage,
                 ConceptIndexPage,
                 CaseStudyIndexPage,
                 NewsIndexPage,

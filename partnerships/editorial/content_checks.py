@@ -61,7 +61,40 @@ CUSTOM_RULES = [
     },
 ]
 
+# Leichte Sprache (``EasyLanguagePage`` only): every line of a "Absatz in Leichter Sprache"
+# or an explanation is one statement; axe shows the offending line in the checks panel.
+EASY_MAX_WORDS = 12
+EASY_MAX_LETTERS = 15  # longer words need the Mediopunkt (Wirtschafts·förderung) or a hyphen
+EASY_RULES = [
+    {
+        "id": "sp-leichte-sprache-satz",
+        "impact": "moderate",
+        "selector": ".easy-language__line",
+        "tags": ["best-practice"],
+        "any": ["sp-check-satzlaenge"],
+        "enabled": True,
+    },
+    {
+        "id": "sp-leichte-sprache-wort",
+        "impact": "moderate",
+        "selector": ".easy-language__line, .easy-language__body h2",
+        "tags": ["best-practice"],
+        "any": ["sp-check-wortlaenge"],
+        "enabled": True,
+    },
+]
+
 MESSAGES = {
+    "sp-leichte-sprache-satz": {
+        "error_name": f"Satz zu lang für Leichte Sprache (mehr als {EASY_MAX_WORDS} Wörter)",
+        "help_text": "Teilen Sie den markierten Satz in zwei kurze Sätze. Schreiben Sie jede "
+        "Aussage in eine eigene Zeile.",
+    },
+    "sp-leichte-sprache-wort": {
+        "error_name": f"Langes Wort (mehr als {EASY_MAX_LETTERS} Buchstaben)",
+        "help_text": "Trennen Sie lange zusammengesetzte Wörter mit dem Mediopunkt "
+        "(Wirtschafts·förderung) oder ersetzen Sie sie durch ein einfacheres Wort.",
+    },
     "sp-alternativtext": {
         "error_name": "Bild ohne Alternativtext",
         "help_text": "Tragen Sie unter Bilder beim Bild einen Alternativtext ein, der beschreibt, "
@@ -140,6 +173,7 @@ class SiteContentChecker(ContentCheckerItem):
     ]
     axe_custom_rules = [*ContentCheckerItem.axe_custom_rules, *CUSTOM_RULES]
     axe_messages = {**ContentCheckerItem.axe_messages, **MESSAGES}
+    easy_run_only = [rule["id"] for rule in EASY_RULES]
 
     class Media:
         js = ["partnerships/js/content-checks.js"]
@@ -148,9 +182,31 @@ class SiteContentChecker(ContentCheckerItem):
         super().__init__(in_editor=in_editor)
         self.page = page
 
+    def is_easy_language(self):
+        from partnerships.models.easy_language import EasyLanguagePage
+
+        return isinstance(self.page, EasyLanguagePage)
+
+    def get_axe_run_only(self, request):
+        run_only = super().get_axe_run_only(request)
+        return [*run_only, *self.easy_run_only] if self.is_easy_language() else run_only
+
+    def get_axe_custom_rules(self, request):
+        rules = super().get_axe_custom_rules(request)
+        return [*rules, *EASY_RULES] if self.is_easy_language() else rules
+
     def get_axe_custom_checks(self, request):
+        easy = (
+            [
+                {"id": "sp-check-satzlaenge", "options": {"maxWords": EASY_MAX_WORDS}},
+                {"id": "sp-check-wortlaenge", "options": {"maxLetters": EASY_MAX_LETTERS}},
+            ]
+            if self.is_easy_language()
+            else []
+        )
         return [
             *super().get_axe_custom_checks(request),
+            *easy,
             {
                 "id": "sp-check-alternativtext",
                 "options": {"attribute": MARKER_ATTRIBUTE, "marker": ALT_TEXT_MISSING_MARKER},

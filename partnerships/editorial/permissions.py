@@ -34,6 +34,8 @@ EDITOR_SECTION_PAGE_PERMS = {
     ("news", "eventindexpage"): ["add_page", "change_page"],
     ("casestudies", "casestudyindexpage"): ["add_page", "change_page"],
     ("concepts", "conceptindexpage"): ["change_page"],
+    # Pages in Leichte Sprache: editors write them (and their sub-pages), moderation publishes.
+    ("partnerships", "easylanguagepage"): ["add_page", "change_page"],
 }
 SECTION_MODELS = set(EDITOR_SECTION_PAGE_PERMS)
 # As the first migration (0002) names them; Branche has been ``partnerships.branche`` since

@@ -37,6 +37,7 @@ from news.models import NewsIndexPage, NewsPage
 from partnerships.initial_content import (
     casestudies,
     concepts,
+    easy_language,
     events,
     glossary,
     images,
@@ -45,6 +46,7 @@ from partnerships.initial_content import (
     site,
 )
 from partnerships.models.contact_persons import ContactPerson
+from partnerships.models.easy_language import EasyLanguagePage
 from partnerships.models.glossary import GlossaryPage, GlossaryTerm
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage
@@ -480,6 +482,17 @@ class Builder:
         data = glossary.GLOSSARY_PAGE
         return self.ensure_page(home, GlossaryPage, data, intro=data["intro"])
 
+    def build_easy_language(self, home):
+        """The first page in Leichte Sprache at /leichte-sprache/; its links name pages below
+        the home page by slug."""
+        data = easy_language.LEICHTE_SPRACHE
+        children = {page.slug: page for page in home.get_children()}
+        body = [
+            (kind, {**value, "page": children[value["page"]]} if kind == "link" else value)
+            for kind, value in data["body"]
+        ]
+        return self.ensure_page(home, EasyLanguagePage, data, body=body)
+
     # --- settings -------------------------------------------------------------------------
 
     def ensure_settings(self, default_site, standard_pages):
@@ -527,6 +540,7 @@ class Builder:
         standard_pages = self.build_standard_pages(home)
         standard_pages["barrierefreiheit"] = self.build_accessibility_page(home)
         glossary_page = self.build_glossary(home)
+        self.build_easy_language(home)
         if home_is_new:
             self.publish_home(home, sections)
         self.ensure_settings(

@@ -165,7 +165,7 @@ TERMS = [
             "vereinbarten Maßnahmen und ist Ansprechstelle für alle Partner. Meist ist sie bei "
             "der kommunalen Wirtschaftsförderung angesiedelt."
         ),
-        "word_forms": "Koordinierungsstellen, Koordinationsstelle, Koordinationsstellen",
+        "word_forms": "Koordinierungsstellen",
         "related": "akteure-und-rollen",
     },
     {
@@ -216,7 +216,7 @@ TERMS = [
         "term": "Regionalmanagement",
         "definition": (
             "Organisierte Steuerung der Entwicklung einer Region über Gemeindegrenzen hinweg: "
-            "Eine Geschäftsstelle bringt Kommunen, Wirtschaft und Zivilgesellschaft zusammen, "
+            "Ein eigenes Büro bringt Kommunen, Wirtschaft und Zivilgesellschaft zusammen, "
             "erarbeitet ein regionales Entwicklungskonzept und setzt Projekte um. Gefördert "
             "wird es unter anderem aus der GRW und von den Ländern."
         ),

@@ -3,6 +3,7 @@
 from partnerships.models.base import BasePage, IndexPage
 from partnerships.models.contact import ContactRateHit
 from partnerships.models.contact_persons import ContactPerson, PageContactPerson
+from partnerships.models.easy_language import EasyLanguagePage
 from partnerships.models.glossary import GlossaryPage, GlossaryTerm
 from partnerships.models.home import HomePage, HomePageFeaturedItem
 from partnerships.models.images import CustomImage, CustomRendition
@@ -55,4 +56,5 @@ __all__ = [
     "PageContactPerson",
     "SiteSettings",
     "StandardPage",
+    "EasyLanguagePage",
 ]

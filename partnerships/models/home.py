@@ -42,6 +42,7 @@ class HomePage(BasePage):
         "partnerships.ContactPage",
         "partnerships.AccessibilityPage",
         "partnerships.GlossaryPage",
+        "partnerships.EasyLanguagePage",
         "concepts.ConceptIndexPage",
         "casestudies.CaseStudyIndexPage",
         "news.NewsIndexPage",

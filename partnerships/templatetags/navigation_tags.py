@@ -160,3 +160,16 @@ def page_link(context, params=None, page=None):
     path = request.path if request is not None else ""
     encoded = query.urlencode()
     return f"{path}?{encoded}" if encoded else path
+
+
+@register.simple_tag(takes_context=True)
+def easy_language_page(context):
+    """The live page in Leichte Sprache below the home page (the header links it on every
+    page), or None. Taken from the home page's children, which the menu reads anyway: no
+    query of its own."""
+    from partnerships.models.easy_language import EasyLanguagePage
+
+    return next(
+        (s for s in site_sections(context) if issubclass(s.specific_class, EasyLanguagePage)),
+        None,
+    )

@@ -12,8 +12,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from news.models import NewsIndexPage
-from partnerships.editorial.content_checks import MESSAGES
+from partnerships.editorial.content_checks import EASY_RULES, MESSAGES
 from partnerships.editorial.permissions import EDITORS
+from partnerships.models import EasyLanguagePage, HomePage
 from tests.browser.conftest import content_live_server
 from tests.factories import ImageFactory, NewsPageFactory, heading, paragraph
 
@@ -63,6 +64,23 @@ def checks_server(django_db_setup, django_db_blocker):
                     "Clusterförderung im Landkreis</a>.</p>"
                 ),
             ],
+        )
+        home = HomePage.objects.get()
+        home.add_child(
+            instance=EasyLanguagePage(
+                title="Lange Sätze",
+                slug="lange-saetze",
+                teaser="Eine Seite mit zu langen Sätzen.",
+                body=[
+                    (
+                        "lines",
+                        "Dieser Satz hat viel mehr als zwölf Wörter und ist darum für "
+                        "Leichte Sprache leider viel zu lang.\n"
+                        "Die Wirtschaftsförderungsgesellschaft hilft.\n"
+                        "Die Wirtschafts·förderung hilft.",
+                    )
+                ],
+            )
         )
         server = start()
         yield server, problems.pk, clean.pk
@@ -164,3 +182,34 @@ def test_page_editor_checks_panel_lists_the_findings(checks_server, editor_page)
         }""",
         arg=[MESSAGES[rule]["error_name"] for rule in SITE_RULES],
     )
+
+
+EASY = [rule["id"] for rule in EASY_RULES]
+
+
+def test_leichte_sprache_flags_a_long_sentence_and_a_long_word(checks_server, editor_page):
+    server, _, _ = checks_server
+    page = EasyLanguagePage.objects.get(slug="lange-saetze")
+    findings = [f for f in preview_findings(editor_page, server, page.pk) if f["rule"] in EASY]
+    assert sorted(f["rule"] for f in findings) == sorted(EASY)
+    by_rule = {f["rule"]: f for f in findings}
+    assert by_rule["sp-leichte-sprache-satz"]["name"].startswith("Satz zu lang")
+    # Each finding points at its own line; the line with the Mediopunkt passes.
+    assert (
+        by_rule["sp-leichte-sprache-satz"]["target"] != by_rule["sp-leichte-sprache-wort"]["target"]
+    )
+
+
+def test_the_first_page_in_leichte_sprache_keeps_its_own_rules(checks_server, editor_page):
+    server, _, _ = checks_server
+    page = EasyLanguagePage.objects.get(slug="leichte-sprache")
+    findings = preview_findings(editor_page, server, page.pk)
+    assert [f for f in findings if f["rule"] in EASY] == []
+
+
+def test_other_pages_do_not_run_the_leichte_sprache_rules(checks_server, editor_page):
+    server, problems_id, _ = checks_server
+    editor_page.goto(server.url + f"/admin/pages/{problems_id}/view_draft/")
+    editor_page.wait_for_function(WAGTAIL_CONFIGURED_AXE)
+    ids = editor_page.evaluate("() => window.axe.getRules().map((rule) => rule.ruleId)")
+    assert "sp-leichte-sprache-satz" not in ids

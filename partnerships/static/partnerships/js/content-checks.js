@@ -37,6 +37,26 @@
     return options.texts.indexOf(normalise(name)) === -1;
   });
 
+  // Leichte Sprache: one short statement per line ...
+  function words(text) {
+    return (text || "").split(/\s+/).filter(function (word) {
+      return /[0-9A-Za-zÄÖÜäöüß]/.test(word);
+    });
+  }
+
+  userbar.registerCheck("sp-check-satzlaenge", function (node, options) {
+    return words(node.textContent).length <= options.maxWords;
+  });
+
+  // ... and no long word unless split with the Mediopunkt (·) or a hyphen.
+  userbar.registerCheck("sp-check-wortlaenge", function (node, options) {
+    return words(node.textContent).every(function (word) {
+      return word.split(/[·\-]/).every(function (part) {
+        return part.replace(/[^0-9A-Za-zÄÖÜäöüß]/g, "").length <= options.maxLetters;
+      });
+    });
+  });
+
   // The server knows whether the page's search description is empty (see the configuration).
   userbar.registerCheck("sp-check-suchbeschreibung", function (node, options) {
     return !options.missing;
