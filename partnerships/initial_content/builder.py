@@ -60,6 +60,21 @@ from partnerships.models.pages import (
 from partnerships.models.settings import SiteSettings
 
 
+def form_fields(model, specs):
+    """Form field rows from ``(label, field type, required, help text, autocomplete)``."""
+    return [
+        model(
+            label=label,
+            field_type=field_type,
+            required=required,
+            help_text=help_text,
+            autocomplete=autocomplete,
+            sort_order=i,
+        )
+        for i, (label, field_type, required, help_text, autocomplete) in enumerate(specs)
+    ]
+
+
 class Builder:
     """Creates what is missing and remembers what it created (for the summary)."""
 
@@ -399,19 +414,7 @@ class Builder:
             thank_you_text=data["thank_you_text"],
             to_address=data["to_address"],
             subject=data["subject"],
-            form_fields=[
-                ContactFormField(
-                    label=label,
-                    field_type=field_type,
-                    required=required,
-                    help_text=help_text,
-                    autocomplete=autocomplete,
-                    sort_order=i,
-                )
-                for i, (label, field_type, required, help_text, autocomplete) in enumerate(
-                    data["form_fields"]
-                )
-            ],
+            form_fields=form_fields(ContactFormField, data["form_fields"]),
         )
 
     def build_accessibility_page(self, home):
@@ -437,19 +440,7 @@ class Builder:
             thank_you_text=data["thank_you_text"],
             to_address=data["to_address"],
             subject=data["subject"],
-            form_fields=[
-                AccessibilityFormField(
-                    label=label,
-                    field_type=field_type,
-                    required=required,
-                    help_text=help_text,
-                    autocomplete=autocomplete,
-                    sort_order=i,
-                )
-                for i, (label, field_type, required, help_text, autocomplete) in enumerate(
-                    data["form_fields"]
-                )
-            ],
+            form_fields=form_fields(AccessibilityFormField, data["form_fields"]),
         )
 
     def build_standard_pages(self, home):

@@ -108,8 +108,9 @@ class ProtectedFormMixin:
         contact_mail.send_submission_mail(self, form)
 
 
-class ContactFormField(AbstractFormField):
-    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+class ProtectedFormField(AbstractFormField):
+    """A field of one of the site's public forms, with the browser's autocomplete hint."""
+
     autocomplete = models.CharField(
         "Autovervollständigung",
         max_length=40,
@@ -122,8 +123,16 @@ class ContactFormField(AbstractFormField):
     panels = [*AbstractFormField.panels, FieldPanel("autocomplete")]
 
     class Meta(AbstractFormField.Meta):
+        abstract = True
         verbose_name = "Formularfeld"
         verbose_name_plural = "Formularfelder"
+
+
+class ContactFormField(ProtectedFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(ProtectedFormField.Meta):
+        pass
 
 
 class ContactPage(ProtectedFormMixin, AbstractEmailForm, BasePage):
@@ -208,22 +217,11 @@ class ContactPage(ProtectedFormMixin, AbstractEmailForm, BasePage):
         verbose_name_plural = "Kontaktseiten"
 
 
-class AccessibilityFormField(AbstractFormField):
+class AccessibilityFormField(ProtectedFormField):
     page = ParentalKey("AccessibilityPage", on_delete=models.CASCADE, related_name="form_fields")
-    autocomplete = models.CharField(
-        "Autovervollständigung",
-        max_length=40,
-        blank=True,
-        choices=contact_forms.AUTOCOMPLETE_CHOICES,
-        help_text="Sagt dem Browser, welche Angabe gemeint ist. Leer: bei E-Mail-Feldern "
-        "„email“, sonst keine.",
-    )
 
-    panels = [*AbstractFormField.panels, FieldPanel("autocomplete")]
-
-    class Meta(AbstractFormField.Meta):
-        verbose_name = "Formularfeld"
-        verbose_name_plural = "Formularfelder"
+    class Meta(ProtectedFormField.Meta):
+        pass
 
 
 class AccessibilityPage(ProtectedFormMixin, AbstractEmailForm, BasePage):
