@@ -102,7 +102,8 @@ def log_retention_text():
 def media_storage():
     """Where uploaded images and documents are stored and served from, as the privacy text
     describes it: ``None`` (this server) or a dict with the storage host, its operator and
-    whether it lies outside the EU/EEA as far as the configuration tells."""
+    whether it lies outside the EU/EEA as far as the configuration tells (``None``: it does
+    not tell, so the text neither claims nor denies a transfer)."""
     if not getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
         return None
     options = settings.STORAGES["default"].get("OPTIONS", {})
@@ -112,7 +113,7 @@ def media_storage():
     if endpoint:
         host = urlsplit(endpoint).hostname or endpoint
         operator = settings.MEDIA_STORAGE_OPERATOR or f"den Betreiber von {host}"
-        outside_eu = False
+        outside_eu = None  # unknown for another provider's store: the text claims nothing
         location = settings.MEDIA_STORAGE_LOCATION or ""
     else:
         host = "Amazon S3"
@@ -149,13 +150,18 @@ def contact_page():
 
 def privacy_facts():
     """Everything the generated sections of the legal pages say about the configuration."""
+    cdns = page_cdns()
+    media = media_storage()
     return {
-        "page_cdns": page_cdns(),
+        "page_cdns": cdns,
+        # Said only when the configuration shows it: no third-party CDN, media here or in an
+        # EU region.
+        "no_transfer": not cdns and (media is None or media["outside_eu"] is False),
         "admin_session_hours": settings.SESSION_COOKIE_AGE // 3600,
         "log_retention": log_retention_text(),
         "log_retention_days": settings.LOG_RETENTION_DAYS,
         "form_retention": form_retention_text(),
-        "media_storage": media_storage(),
+        "media_storage": media,
         "rate_window_minutes": settings.CONTACT_RATE_WINDOW // 60,
     }
 

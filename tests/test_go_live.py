@@ -332,3 +332,20 @@ def test_gunicorn_writes_the_access_log_with_the_period_the_text_names(monkeypat
 def test_periods_of_one_read_naturally():
     assert legal.form_retention_text() == "einem Monat"
     assert legal.log_retention_text() == "einem Tag"
+
+
+def test_another_providers_object_store_gets_no_claim_about_transfers(content, settings):
+    """For an S3-compatible store elsewhere the configuration does not tell where it stands:
+    the text names it but neither claims nor denies a transfer outside the EU."""
+    settings.AWS_STORAGE_BUCKET_NAME = "medien"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"endpoint_url": "https://objects.example.net", "region_name": "x"},
+        },
+    }
+    StandardPage.objects.get(slug="datenschutz").save_revision().publish()
+    text = page_text("/datenschutz/")
+    assert "Objektspeicher (objects.example.net" in text
+    assert NO_TRANSFER not in text and "außerhalb der Europäischen Union;" not in text
